@@ -1,0 +1,179 @@
+"""``AiohttpTransport``: the default transport, on one pooled ``aiohttp.ClientSession``."""
+
+from __future__ import annotations
+
+import asyncio
+import math
+import ssl as _ssl
+from collections.abc import Iterable
+
+import aiohttp
+from yarl import URL
+
+from ..errors import APIConnectionError
+from ..http import Headers, Request, Response
+from .base import AsyncTransport, _LoopBound, connection_error, time_left, timeout_error
+
+__all__ = ["AiohttpTransport"]
+
+# What aiohttp raises for transport failures; anything else (a ValueError for a bad header...) is a bug in
+# the caller and propagates untouched. ``asyncio.TimeoutError`` is an ``OSError`` since Python 3.11.
+_FAILURES = (aiohttp.ClientError, OSError)
+_BAD_URL = (aiohttp.InvalidURL, aiohttp.NonHttpUrlClientError)
+
+
+class AiohttpTransport(AsyncTransport):
+    """Sends requests with aiohttp (the contract is ``AsyncTransport``'s).
+
+    The session is made on the first ``send``, inside the running loop, so a transport can be built
+    anywhere; if that loop is later closed and another runs, a new session replaces the dead one (the
+    dead one's pooled sockets are left to the garbage collector). A ``session`` you pass is used as is, with
+    its own settings, and never closed by this transport. After ``aclose()``, ``send`` raises
+    ``ClientClosedError``.
+
+    Requests are stateless: the session this transport makes ignores cookies the server sets (the API
+    authenticates by token; a stored login session cookie would silently change who a call acts as).
+
+    ``ssl``: True verifies certificates (default), an ``ssl.SSLContext`` customises that, False turns
+    verification off. ``trace_configs`` reach the session as is, for instrumentation such as
+    OpenTelemetry's aiohttp client instrumentation. ``trust_env`` reads proxy settings from the environment.
+    """
+
+    __slots__ = ("_options", "_session", "_timeout", "_timeout_key")
+
+    def __init__(
+        self,
+        *,
+        session: aiohttp.ClientSession | None = None,
+        limit: int = 100,
+        limit_per_host: int = 0,
+        keepalive_timeout: float = 15.0,
+        ssl: _ssl.SSLContext | bool = True,
+        trace_configs: Iterable[aiohttp.TraceConfig] = (),
+        trust_env: bool = False,
+    ) -> None:
+        self._options = (limit, limit_per_host, keepalive_timeout, ssl, list(trace_configs), trust_env)
+        self._session = _LoopBound(type(self).__name__, session, self._new_session, _abandon)
+        # One ClientTimeout per (connect, read) pair seen last: almost every request repeats it.
+        self._timeout_key: tuple[float | None, float | None] | None = None
+        self._timeout = aiohttp.ClientTimeout()
+
+    def _new_session(self) -> aiohttp.ClientSession:
+        limit, limit_per_host, keepalive_timeout, ssl, trace_configs, trust_env = self._options
+        connector = aiohttp.TCPConnector(
+            limit=limit, limit_per_host=limit_per_host, keepalive_timeout=keepalive_timeout, ssl=ssl
+        )
+        return aiohttp.ClientSession(
+            connector=connector,
+            cookie_jar=aiohttp.DummyCookieJar(),
+            trace_configs=trace_configs,
+            trust_env=trust_env,
+            auto_decompress=True,
+        )
+
+    def _client_timeout(self, request: Request) -> aiohttp.ClientTimeout:
+        connect, read = request.timeout.connect, request.timeout.read
+        left = time_left(request)
+        if left is not None:
+            # No rounding up to whole seconds (aiohttp's default above 5 s): the deadline is exact.
+            return aiohttp.ClientTimeout(
+                total=left, connect=connect, sock_connect=connect, sock_read=read, ceil_threshold=math.inf
+            )
+        if self._timeout_key != (connect, read):
+            self._timeout = aiohttp.ClientTimeout(connect=connect, sock_connect=connect, sock_read=read)
+            self._timeout_key = (connect, read)
+        return self._timeout
+
+    async def send(self, request: Request) -> Response:
+        timeout = self._client_timeout(request)
+        session = self._session.get()
+        try:
+            response = await session.request(
+                request.method,
+                URL(request.url, encoded=True),
+                headers=request.headers,
+                data=request.content,
+                allow_redirects=False,
+                timeout=timeout,
+            )
+        except _FAILURES as exc:
+            raise _translate(exc, request) from exc
+        headers = Headers(response.headers)
+        if request.stream:
+            return Response(
+                response.status, headers=headers, stream=_Stream(response, request), request=request
+            )
+        try:
+            body = await response.read()
+        except _FAILURES as exc:  # read() has already closed the connection
+            raise _translate(exc, request) from exc
+        response.release()
+        return Response(response.status, headers=headers, content=body, request=request)
+
+    async def aclose(self) -> None:
+        session = self._session.detach()
+        if session is not None:
+            await session.close()
+
+
+class _Stream:
+    """A response body read as it arrives; releases the connection at the end or on ``aclose``."""
+
+    __slots__ = ("_request", "_response")
+
+    def __init__(self, response: aiohttp.ClientResponse, request: Request) -> None:
+        self._response = response
+        self._request = request
+
+    def __aiter__(self) -> _Stream:
+        return self
+
+    async def __anext__(self) -> bytes:
+        try:
+            chunk = await self._response.content.readany()
+        except _FAILURES as exc:
+            self._response.close()
+            raise _translate(exc, self._request) from exc
+        if chunk:
+            return chunk
+        self._response.release()
+        raise StopAsyncIteration
+
+    async def aclose(self) -> None:
+        # Returns a fully read connection to the pool; drops one with unread body left on it.
+        self._response.release()
+
+
+def _abandon(session: aiohttp.ClientSession) -> None:
+    """Forget a session whose loop is gone (it can no longer be closed); mark it closed so it stays quiet."""
+    session.detach()
+
+
+def _translate(exc: BaseException, request: Request) -> APIConnectionError:
+    """The SDK error for an aiohttp failure: unsent only for the kinds that precede writing the request."""
+    # A connect timeout, no free pool slot in time, or the deadline while connecting.
+    if isinstance(exc, aiohttp.ConnectionTimeoutError):
+        return timeout_error(request, request_sent=False)
+    # A sock_read timeout, or the deadline once connected.
+    if isinstance(exc, asyncio.TimeoutError):
+        return timeout_error(request, request_sent=True)
+    # DNS, refused, unreachable, TLS handshake or certificate.
+    if isinstance(exc, aiohttp.ClientConnectorError):
+        reason = exc.strerror or str(exc.os_error) or "connection refused"
+        return connection_error(request, f"could not connect to the server: {reason}", request_sent=False)
+    if isinstance(exc, aiohttp.ServerFingerprintMismatch):
+        return connection_error(
+            request, "the server's certificate fingerprint did not match", request_sent=False
+        )
+    if isinstance(exc, _BAD_URL):
+        return connection_error(request, "invalid URL for an HTTP request", request_sent=False)
+    if isinstance(exc, aiohttp.ServerDisconnectedError):
+        return connection_error(
+            request, "the server closed the connection without a response", request_sent=True
+        )
+    if isinstance(exc, aiohttp.ClientPayloadError):
+        return connection_error(request, "the response body was cut short or malformed", request_sent=True)
+    if isinstance(exc, aiohttp.ClientResponseError):  # an unparsable status line or headers
+        return connection_error(request, f"invalid HTTP response: {exc.message}", request_sent=True)
+    reason = (exc.strerror if isinstance(exc, OSError) else None) or str(exc) or "unknown error"
+    return connection_error(request, f"connection failed: {reason}", request_sent=True)
