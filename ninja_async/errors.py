@@ -86,6 +86,11 @@ class APIConnectionError(APIError):
     def outcome_unknown(self) -> bool:
         return self.request_sent and self.request is not None and not self.request.idempotent
 
+    def __str__(self) -> str:
+        if self.outcome_unknown:
+            return f"{self.message} (outcome unknown: the server may have processed this request)"
+        return self.message
+
 
 class APITimeoutError(APIConnectionError):
     """A connect, read or overall deadline ran out."""
@@ -135,7 +140,9 @@ class MethodNotAllowedError(APIStatusError):
 class ValidationError(APIStatusError):
     """The server rejected the input. ``errors`` maps each field to its messages (may be empty)."""
 
-    def __init__(self, message: str, *, errors: Mapping[str, Sequence[str]] | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self, message: str, *, errors: Mapping[str, Sequence[str]] | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(message, **kwargs)
         self.errors: dict[str, list[str]] = {k: list(v) for k, v in (errors or {}).items()}
 
@@ -228,7 +235,12 @@ def error_from_response(response: Response) -> APIStatusError:
     message = _server_message(body)
     where = f"{response.request.method} {response.request.url}" if response.request else "request"
     summary = message or f"HTTP {status} from {where}"
-    kwargs: dict[str, Any] = {"status": status, "headers": response.headers, "body": body, "request": response.request}
+    kwargs: dict[str, Any] = {
+        "status": status,
+        "headers": response.headers,
+        "body": body,
+        "request": response.request,
+    }
 
     wait = throttle_wait(status, content)
     if wait is not None:
@@ -248,8 +260,8 @@ def error_from_response(response: Response) -> APIStatusError:
     if status in (302, 303):
         location = response.headers.get("Location", "?")
         return ValidationError(
-            f"the server redirected to {location} instead of answering; v4 does this for a validation failure "
-            "when the request does not ask for JSON",
+            f"the server redirected to {location} instead of answering; v4 does this for a validation "
+            "failure when the request does not ask for JSON",
             **kwargs,
         )
     if status == 400:

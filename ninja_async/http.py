@@ -7,7 +7,7 @@ built per attempt on the hot path, so they avoid attrs' validators and ``evolve`
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterable, Iterator, Mapping, MutableMapping
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Mapping, MutableMapping
 from typing import Protocol
 
 __all__ = ["ByteStream", "Headers", "Request", "Response", "Timeout"]
@@ -31,7 +31,9 @@ class Timeout:
     ) -> None:
         for name, value in (("connect", connect), ("read", read), ("deadline", deadline)):
             if value is not None and not value > 0:
-                raise ValueError(f"Timeout.{name} must be a positive number of seconds or None, got {value!r}")
+                raise ValueError(
+                    f"Timeout.{name} must be a positive number of seconds or None, got {value!r}"
+                )
         self.connect = connect
         self.read = read
         self.deadline = deadline
@@ -91,6 +93,10 @@ class Headers(MutableMapping[str, str]):
         clone._items = dict(self._items)
         return clone
 
+    def update_missing(self, defaults: Headers) -> None:
+        """Add every header of ``defaults`` that this mapping does not already set."""
+        self._items = {**defaults._items, **self._items}
+
     def redacted(self) -> dict[str, str]:
         """The headers as a plain dict with secret values masked, for logs and reprs."""
         return {
@@ -108,11 +114,15 @@ class Request:
     ``url`` is absolute and already carries the encoded query string. ``content`` is the whole body (JSON or
     multipart, encoded by the SDK) so that any transport can send it and any retry can send it again.
     ``stream`` asks the transport for a response whose body is read lazily (downloads); otherwise the
-    transport reads the body and releases the connection before returning. ``deadline`` is an absolute
-    ``time.monotonic()`` value set by the deadline middleware.
+    transport reads the body and releases the connection before returning.
+
+    Two deadlines, on two clocks: ``call_deadline`` bounds the whole logical call on the client's `Clock`
+    (set by the deadline middleware, read by retry and concurrency limits, so tests can fake time);
+    ``deadline`` is the absolute ``time.monotonic()`` by which the transport must finish this attempt (set
+    just before sending, after any wait for a concurrency slot).
     """
 
-    __slots__ = ("content", "deadline", "headers", "method", "stream", "timeout", "url")
+    __slots__ = ("call_deadline", "content", "deadline", "headers", "method", "stream", "timeout", "url")
 
     def __init__(
         self,
@@ -132,6 +142,7 @@ class Request:
         self.stream = stream
         self.timeout = timeout if timeout is not None else Timeout()
         self.deadline = deadline
+        self.call_deadline: float | None = None
 
     @property
     def idempotent(self) -> bool:
@@ -189,7 +200,7 @@ class Response:
         return self._content
 
     async def aread(self, limit: int | None = None) -> bytes:
-        """Read the rest of the body into memory (at most ``limit`` bytes; beyond it, raise ``ValueError``)."""
+        """Read the rest of the body into memory; more than ``limit`` bytes raises ``ValueError``."""
         if self._stream is None:
             return self.content
         chunks: list[bytes] = []
@@ -216,6 +227,13 @@ class Response:
         finally:
             await self.aclose()
 
+    def call_on_close(self, callback: Callable[[], None]) -> None:
+        """Run ``callback`` once, when the body has been read or closed (at once if it already has)."""
+        if self._stream is None:
+            callback()
+        else:
+            self._stream = _CallbackOnClose(self._stream, callback)
+
     async def aclose(self) -> None:
         """Release the connection behind a streamed body; safe to call more than once."""
         stream, self._stream = self._stream, None
@@ -226,3 +244,24 @@ class Response:
 
     def __repr__(self) -> str:
         return f"<Response {self.status}>"
+
+
+class _CallbackOnClose:
+    """A stream wrapper that runs a callback once when the stream is closed."""
+
+    __slots__ = ("_callback", "_stream")
+
+    def __init__(self, stream: ByteStream, callback: Callable[[], None]) -> None:
+        self._stream = stream
+        self._callback: Callable[[], None] | None = callback
+
+    def __aiter__(self) -> AsyncIterator[bytes]:
+        return self._stream.__aiter__()
+
+    async def aclose(self) -> None:
+        try:
+            await self._stream.aclose()
+        finally:
+            callback, self._callback = self._callback, None
+            if callback is not None:
+                callback()

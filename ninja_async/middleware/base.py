@@ -1,0 +1,30 @@
+"""The middleware contract and the function that folds a list of middlewares into one handler.
+
+A middleware is any async callable ``(request, call_next) -> Response``: it may change the request, call the
+next handler (any number of times, as retry does), inspect or replace the response, or raise. The chain is
+built once per client, so a call costs one plain function call per middleware.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Sequence
+from functools import partial
+from typing import Protocol
+
+from ..http import Request, Response
+
+__all__ = ["Handler", "Middleware", "build_chain"]
+
+Handler = Callable[[Request], Awaitable[Response]]
+
+
+class Middleware(Protocol):
+    async def __call__(self, request: Request, call_next: Handler) -> Response: ...
+
+
+def build_chain(middlewares: Sequence[Middleware], send: Handler) -> Handler:
+    """Nest ``middlewares`` around ``send``; the first middleware is the outermost."""
+    handler = send
+    for middleware in reversed(middlewares):
+        handler = partial(middleware, call_next=handler)
+    return handler

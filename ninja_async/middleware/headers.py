@@ -1,0 +1,56 @@
+"""Authentication and protocol headers, added to every request (and never shown anywhere)."""
+
+from __future__ import annotations
+
+import platform
+
+from .._version import __version__
+from ..http import Headers, Request, Response
+from .base import Handler
+
+__all__ = ["HeadersMiddleware", "SecretStr", "default_user_agent"]
+
+
+class SecretStr(str):
+    """A str that hides its value in ``repr``, so a token inside any dict or object repr stays hidden."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "'<redacted>'"
+
+
+def default_user_agent() -> str:
+    return f"ninja-async/{__version__} (Python {platform.python_version()})"
+
+
+class HeadersMiddleware:
+    """Sends ``X-Ninja-Token`` and the headers that make v4 answer in JSON.
+
+    Without ``X-Requested-With: XMLHttpRequest`` and a JSON ``Accept``, a v4 validation failure is a 302
+    redirect to the web UI instead of a 422 with the field errors (spec §4). Headers the caller set on a
+    request win over these defaults.
+    """
+
+    __slots__ = ("_defaults",)
+
+    def __init__(self, token: str, *, user_agent: str | None = None, extra: Headers | None = None) -> None:
+        defaults = Headers(
+            {
+                "X-Ninja-Token": SecretStr(token),
+                "Accept": "application/json",
+                "X-Requested-With": "XMLHttpRequest",
+                "User-Agent": user_agent or default_user_agent(),
+            }
+        )
+        if extra is not None:
+            for key, value in extra.items():
+                defaults[key] = value
+        self._defaults = defaults
+
+    async def __call__(self, request: Request, call_next: Handler) -> Response:
+        request.headers.update_missing(self._defaults)
+        return await call_next(request)
+
+    def __repr__(self) -> str:
+        return "HeadersMiddleware()"

@@ -1,0 +1,35 @@
+"""Debug logging of every attempt through the ``ninja_async`` logger; free when DEBUG is off.
+
+Only method, URL, status and timing are logged: never headers or bodies, so the token cannot appear.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from ..errors import APIError
+from ..http import Request, Response
+from .base import Handler
+
+__all__ = ["LoggingMiddleware", "logger"]
+
+logger = logging.getLogger("ninja_async")
+
+
+class LoggingMiddleware:
+    __slots__ = ()
+
+    async def __call__(self, request: Request, call_next: Handler) -> Response:
+        if not logger.isEnabledFor(logging.DEBUG):
+            return await call_next(request)
+        started = time.perf_counter()
+        try:
+            response = await call_next(request)
+        except APIError as error:
+            elapsed = (time.perf_counter() - started) * 1000
+            logger.debug("%s %s failed after %.1f ms: %s", request.method, request.url, elapsed, error)
+            raise
+        elapsed = (time.perf_counter() - started) * 1000
+        logger.debug("%s %s -> %d in %.1f ms", request.method, request.url, response.status, elapsed)
+        return response

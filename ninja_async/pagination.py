@@ -1,0 +1,139 @@
+"""Auto-pagination: a paginator that is awaitable (the first page) and async-iterable (every item).
+
+After page 1 reveals ``total_pages``, the remaining pages are fetched concurrently, at most ``concurrency``
+at a time, and handed out in page order (or as they complete, with ``ordered=False``). Memory stays at
+O(concurrency) pages however long the list is. Leaving the loop early cancels the fetches still in flight,
+which releases their connections.
+
+v4 lists are ordered by a timestamp and paged by number, so records written during a long read shift rows
+from one page to the next: the same row can arrive twice. Items are therefore de-duplicated by id. (Rows can
+also be skipped by such shifts; `ninja_async.sync` is the tool that guarantees nothing is missed.)
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections import deque
+from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable, Generator
+from typing import Any, Generic, TypeVar
+
+from .decoding import Page
+
+__all__ = ["Paginator"]
+
+T = TypeVar("T")
+
+DEFAULT_PAGE_CONCURRENCY = 8
+
+
+def item_id(item: Any) -> object:
+    """The id of a model or a raw dict; None for records without one (payment terms)."""
+    if isinstance(item, dict):
+        return item.get("id")
+    return getattr(item, "id", None)
+
+
+class Paginator(Generic[T]):
+    """``await it`` → first `Page`; ``async for x in it`` → items; ``it.pages()``; ``await it.collect()``.
+
+    ``duplicates_dropped`` and ``pages_fetched`` count what the last iteration did.
+    """
+
+    def __init__(
+        self,
+        fetch: Callable[[int], Awaitable[Page[T]]],
+        *,
+        concurrency: int = DEFAULT_PAGE_CONCURRENCY,
+        ordered: bool = True,
+        start_page: int = 1,
+        identity: Callable[[T], object] = item_id,
+        raw: Callable[[], Paginator[dict[str, Any]]] | None = None,
+    ) -> None:
+        if concurrency < 1:
+            raise ValueError(f"concurrency must be at least 1, got {concurrency!r}")
+        if start_page < 1:
+            raise ValueError(f"start_page must be at least 1, got {start_page!r}")
+        self._fetch = fetch
+        self.concurrency = concurrency
+        self.ordered = ordered
+        self.start_page = start_page
+        self._identity = identity
+        self._raw = raw
+        self._first: Page[T] | None = None
+        self.pages_fetched = 0
+        self.duplicates_dropped = 0
+
+    def __await__(self) -> Generator[Any, None, Page[T]]:
+        return self._first_page().__await__()
+
+    async def _first_page(self) -> Page[T]:
+        if self._first is None:
+            self._first = await self._fetch(self.start_page)
+        return self._first
+
+    def raw(self) -> Paginator[dict[str, Any]]:
+        """The same list as plain dicts, skipping model structuring (for pipelines that re-serialise)."""
+        if self._raw is None:
+            raise TypeError("this paginator has no raw form")
+        return self._raw()
+
+    async def pages(self) -> AsyncGenerator[Page[T], None]:
+        """Every page, fetched concurrently after the first."""
+        first, self._first = await self._first_page(), None
+        self.pages_fetched = 1
+        yield first
+        if first.count == 0 or self.start_page >= first.total_pages:
+            return
+        last_page = first.total_pages
+        next_page = self.start_page + 1
+        in_flight: deque[asyncio.Task[Page[T]]] = deque()
+        try:
+            while in_flight or next_page <= last_page:
+                while len(in_flight) < self.concurrency and next_page <= last_page:
+                    in_flight.append(asyncio.ensure_future(self._fetch(next_page)))
+                    next_page += 1
+                page = await self._next_done(in_flight)
+                self.pages_fetched += 1
+                if page.count == 0:
+                    last_page = min(last_page, page.current_page - 1)  # the list shrank: stop asking for more
+                else:
+                    last_page = max(last_page, page.total_pages)  # the list grew while we read it
+                yield page
+        finally:
+            for task in in_flight:
+                task.cancel()
+            if in_flight:
+                await asyncio.gather(*in_flight, return_exceptions=True)
+
+    async def _next_done(self, in_flight: deque[asyncio.Task[Page[T]]]) -> Page[T]:
+        if self.ordered:
+            page = await in_flight[0]
+            in_flight.popleft()
+            return page
+        done, _ = await asyncio.wait(in_flight, return_when=asyncio.FIRST_COMPLETED)
+        task = next(iter(done))
+        in_flight.remove(task)
+        return task.result()
+
+    def __aiter__(self) -> AsyncIterator[T]:
+        return self._items()
+
+    async def _items(self) -> AsyncGenerator[T, None]:
+        seen: set[object] = set()
+        identity = self._identity
+        self.duplicates_dropped = 0
+        async with contextlib.aclosing(self.pages()) as pages:
+            async for page in pages:
+                for item in page.items:
+                    key = identity(item)
+                    if key is not None:
+                        if key in seen:
+                            self.duplicates_dropped += 1
+                            continue
+                        seen.add(key)
+                    yield item
+
+    async def collect(self) -> list[T]:
+        """Every item in a list (prefer ``async for`` for long lists: it holds O(concurrency) pages)."""
+        return [item async for item in self]

@@ -1,0 +1,89 @@
+"""Building request URLs: the API root, safe relative paths and v4-style query strings.
+
+Everything a caller puts into a URL passes through here, so a hostile id or path (``"1/../users"``,
+``"//evil.example"``) is refused before anything is sent.
+"""
+
+from __future__ import annotations
+
+import datetime
+import ipaddress
+import re
+from collections.abc import Mapping
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+__all__ = ["QueryValue", "api_root", "build_url", "encode_query", "is_loopback", "safe_path"]
+
+QueryValue = str | int | float | bool | datetime.datetime | datetime.date | list[Any] | tuple[Any, ...] | None
+
+API_PREFIX = "/api/v1"
+_SEGMENT = re.compile(r"^[A-Za-z0-9_\-.]+$")
+
+
+def api_root(base_url: str) -> str:
+    """``https://host[/prefix]`` with or without ``/api/v1`` and trailing slashes → ``.../api/v1``."""
+    if not isinstance(base_url, str) or not base_url.strip():
+        raise ValueError("base_url must be the server's URL, e.g. 'https://app.invoiceninja.com'")
+    parts = urlsplit(base_url.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ValueError(f"base_url must be an http(s) URL with a host, got {base_url!r}")
+    if parts.query or parts.fragment:
+        raise ValueError(f"base_url must not carry a query or fragment, got {base_url!r}")
+    path = parts.path.rstrip("/")
+    if path.endswith(API_PREFIX):
+        path = path[: -len(API_PREFIX)]
+    return f"{parts.scheme}://{parts.netloc}{path}{API_PREFIX}"
+
+
+def is_loopback(url: str) -> bool:
+    host = urlsplit(url).hostname or ""
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def safe_path(path: str) -> str:
+    """A relative API path whose every segment is plain (letters, digits, ``_-.``; never ``.`` or ``..``)."""
+    if not isinstance(path, str):
+        raise TypeError(f"path must be a str, got {type(path).__name__}")
+    segments = path.strip("/").split("/")
+    for segment in segments:
+        if not _SEGMENT.match(segment) or segment in (".", ".."):
+            raise ValueError(f"refusing unsafe API path {path!r}: segment {segment!r} is not allowed")
+    return "/".join(segments)
+
+
+def _encode_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, datetime.datetime):
+        if value.tzinfo is None:
+            raise ValueError(f"naive datetime {value!r}: give it a timezone so the timestamp is unambiguous")
+        return str(int(value.timestamp()))
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return ",".join(_encode_value(item) for item in value)
+    return str(value)
+
+
+def encode_query(params: Mapping[str, QueryValue]) -> str:
+    """``k=v&...`` with None dropped, bools as 1/0, datetimes as Unix seconds, sequences comma-joined."""
+    return "&".join(
+        f"{quote(str(key), safe='')}={quote(_encode_value(value), safe=',')}"
+        for key, value in params.items()
+        if value is not None
+    )
+
+
+def build_url(api_url: str, path: str, params: Mapping[str, QueryValue] | None = None) -> str:
+    url = f"{api_url}/{safe_path(path)}"
+    if params:
+        query = encode_query(params)
+        if query:
+            url = f"{url}?{query}"
+    return url
