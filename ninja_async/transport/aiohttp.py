@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import asyncio
 import math
 import ssl as _ssl
 from collections.abc import Iterable
+from contextvars import ContextVar
+from typing import TYPE_CHECKING
 
 import aiohttp
 from yarl import URL
@@ -14,12 +15,20 @@ from ..errors import APIConnectionError
 from ..http import Headers, Request, Response
 from .base import AsyncTransport, _LoopBound, connection_error, time_left, timeout_error
 
+if TYPE_CHECKING:
+    from aiohttp.connector import Connection
+    from aiohttp.tracing import Trace
+
 __all__ = ["AiohttpTransport"]
 
 # What aiohttp raises for transport failures; anything else (a ValueError for a bad header...) is a bug in
-# the caller and propagates untouched. ``asyncio.TimeoutError`` is an ``OSError`` since Python 3.11.
+# the caller and propagates untouched. ``TimeoutError`` (which aiohttp's timeouts subclass) is an ``OSError``.
 _FAILURES = (aiohttp.ClientError, OSError)
 _BAD_URL = (aiohttp.InvalidURL, aiohttp.NonHttpUrlClientError)
+
+# Whether the request in flight in this task has got its connection. aiohttp raises the same bare timeout
+# for a deadline hit while waiting for a pool slot or connecting as for one hit after sending began.
+_connected: ContextVar[bool] = ContextVar("ninja_async_aiohttp_connected", default=True)
 
 
 class AiohttpTransport(AsyncTransport):
@@ -39,7 +48,7 @@ class AiohttpTransport(AsyncTransport):
     OpenTelemetry's aiohttp client instrumentation. ``trust_env`` reads proxy settings from the environment.
     """
 
-    __slots__ = ("_options", "_session", "_timeout", "_timeout_key")
+    __slots__ = ("_options", "_owns_session", "_session", "_timeout", "_timeout_key")
 
     def __init__(
         self,
@@ -54,13 +63,14 @@ class AiohttpTransport(AsyncTransport):
     ) -> None:
         self._options = (limit, limit_per_host, keepalive_timeout, ssl, list(trace_configs), trust_env)
         self._session = _LoopBound(type(self).__name__, session, self._new_session, _abandon)
+        self._owns_session = session is None
         # One ClientTimeout per (connect, read) pair seen last: almost every request repeats it.
         self._timeout_key: tuple[float | None, float | None] | None = None
         self._timeout = aiohttp.ClientTimeout()
 
     def _new_session(self) -> aiohttp.ClientSession:
         limit, limit_per_host, keepalive_timeout, ssl, trace_configs, trust_env = self._options
-        connector = aiohttp.TCPConnector(
+        connector = _Connector(
             limit=limit, limit_per_host=limit_per_host, keepalive_timeout=keepalive_timeout, ssl=ssl
         )
         return aiohttp.ClientSession(
@@ -71,9 +81,8 @@ class AiohttpTransport(AsyncTransport):
             auto_decompress=True,
         )
 
-    def _client_timeout(self, request: Request) -> aiohttp.ClientTimeout:
+    def _client_timeout(self, request: Request, left: float | None) -> aiohttp.ClientTimeout:
         connect, read = request.timeout.connect, request.timeout.read
-        left = time_left(request)
         if left is not None:
             # No rounding up to whole seconds (aiohttp's default above 5 s): the deadline is exact.
             return aiohttp.ClientTimeout(
@@ -85,8 +94,11 @@ class AiohttpTransport(AsyncTransport):
         return self._timeout
 
     async def send(self, request: Request) -> Response:
-        timeout = self._client_timeout(request)
+        left = time_left(request)
+        timeout = self._client_timeout(request, left)
         session = self._session.get()
+        if left is not None:
+            _connected.set(False)
         try:
             response = await session.request(
                 request.method,
@@ -97,7 +109,9 @@ class AiohttpTransport(AsyncTransport):
                 timeout=timeout,
             )
         except _FAILURES as exc:
-            raise _translate(exc, request) from exc
+            # Only our own connector reports connecting; with a user's session, assume the worst.
+            connecting = left is not None and self._owns_session and not _connected.get()
+            raise _translate(exc, request, connecting=connecting) from exc
         headers = Headers(response.headers)
         if request.stream:
             return Response(
@@ -107,13 +121,23 @@ class AiohttpTransport(AsyncTransport):
             body = await response.read()
         except _FAILURES as exc:  # read() has already closed the connection
             raise _translate(exc, request) from exc
-        response.release()
         return Response(response.status, headers=headers, content=body, request=request)
 
     async def aclose(self) -> None:
         session = self._session.detach()
         if session is not None:
             await session.close()
+
+
+class _Connector(aiohttp.TCPConnector):
+    """A TCP connector that notes when a request has its connection, so the request is going out."""
+
+    async def connect(
+        self, req: aiohttp.ClientRequest, traces: list[Trace], timeout: aiohttp.ClientTimeout
+    ) -> Connection:
+        connection = await super().connect(req, traces, timeout)
+        _connected.set(True)
+        return connection
 
 
 class _Stream:
@@ -149,14 +173,17 @@ def _abandon(session: aiohttp.ClientSession) -> None:
     session.detach()
 
 
-def _translate(exc: BaseException, request: Request) -> APIConnectionError:
-    """The SDK error for an aiohttp failure: unsent only for the kinds that precede writing the request."""
+def _translate(exc: BaseException, request: Request, *, connecting: bool = False) -> APIConnectionError:
+    """The SDK error for an aiohttp failure: unsent only for the kinds that precede writing the request.
+
+    ``connecting``: the request is known not to have got its connection yet.
+    """
     # A connect timeout, no free pool slot in time, or the deadline while connecting.
     if isinstance(exc, aiohttp.ConnectionTimeoutError):
         return timeout_error(request, request_sent=False)
-    # A sock_read timeout, or the deadline once connected.
-    if isinstance(exc, asyncio.TimeoutError):
-        return timeout_error(request, request_sent=True)
+    # A sock_read timeout, or the deadline.
+    if isinstance(exc, TimeoutError):
+        return timeout_error(request, request_sent=not connecting)
     # DNS, refused, unreachable, TLS handshake or certificate.
     if isinstance(exc, aiohttp.ClientConnectorError):
         reason = exc.strerror or str(exc.os_error) or "connection refused"
@@ -174,6 +201,7 @@ def _translate(exc: BaseException, request: Request) -> APIConnectionError:
     if isinstance(exc, aiohttp.ClientPayloadError):
         return connection_error(request, "the response body was cut short or malformed", request_sent=True)
     if isinstance(exc, aiohttp.ClientResponseError):  # an unparsable status line or headers
-        return connection_error(request, f"invalid HTTP response: {exc.message}", request_sent=True)
+        first_line = str(exc.message).partition("\n")[0].rstrip(": ")
+        return connection_error(request, f"invalid HTTP response: {first_line}", request_sent=True)
     reason = (exc.strerror if isinstance(exc, OSError) else None) or str(exc) or "unknown error"
     return connection_error(request, f"connection failed: {reason}", request_sent=True)

@@ -174,7 +174,9 @@ def _translate(exc: Exception, request: Request) -> APIConnectionError:
     if isinstance(exc, httpx.InvalidURL | httpx.UnsupportedProtocol):
         return connection_error(request, "invalid URL for an HTTP request", request_sent=False)
     if isinstance(exc, httpx.RemoteProtocolError):  # disconnects, truncated bodies, malformed responses
-        return connection_error(request, f"the server broke off the response: {exc}", request_sent=True)
+        return connection_error(
+            request, f"invalid or incomplete response from the server: {exc}", request_sent=True
+        )
     if isinstance(exc, httpx.DecodingError):
         return connection_error(request, "the response body could not be decoded", request_sent=True)
     reason = (exc.strerror if isinstance(exc, OSError) else None) or str(exc) or "unknown error"

@@ -71,8 +71,8 @@ async def test_response_headers_are_case_insensitive_sdk_headers(
 async def test_read_responses_release_their_connection_for_reuse(
     transport: AsyncTransport, server: Server
 ) -> None:
-    for _ in range(3):
-        await transport.send(req("GET", server.url + "/echo"))
+    for method in ("GET", "HEAD", "DELETE"):
+        await transport.send(req(method, server.url + "/echo"))
     assert len(server.peers) == 3
     assert len(set(server.peers)) == 1, "each request after the first should reuse the pooled connection"
 
@@ -153,6 +153,21 @@ async def test_no_free_pool_slot_in_time_is_a_timeout_before_sending(
         finally:
             await holding.aclose()
     assert caught.value.request_sent is False
+    assert server.hits == ["/drip"]
+
+
+async def test_deadline_while_waiting_for_a_pool_slot_is_before_sending(
+    make_transport: TransportFactory, server: Server
+) -> None:
+    async with make_transport(limit=1) as transport:
+        holding = await transport.send(req("GET", server.url + "/drip", stream=True))
+        try:
+            with pytest.raises(APITimeoutError) as caught:
+                await transport.send(req("POST", server.url + "/echo", deadline=time.monotonic() + 0.2))
+        finally:
+            await holding.aclose()
+    assert caught.value.request_sent is False
+    assert "deadline exceeded while connecting" in str(caught.value)
     assert server.hits == ["/drip"]
 
 
