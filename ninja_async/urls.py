@@ -50,9 +50,9 @@ def safe_path(path: str) -> str:
     """A relative API path whose every segment is plain (letters, digits, ``_-.``; never ``.`` or ``..``)."""
     if not isinstance(path, str):
         raise TypeError(f"path must be a str, got {type(path).__name__}")
-    segments = path.strip("/").split("/")
+    segments = path.removeprefix("/").split("/")
     for segment in segments:
-        if not _SEGMENT.match(segment) or segment in (".", ".."):
+        if not _SEGMENT.match(segment) or set(segment) == {"."}:
             raise ValueError(f"refusing unsafe API path {path!r}: segment {segment!r} is not allowed")
     return "/".join(segments)
 

@@ -145,6 +145,7 @@ class _RetryLoop:
             return False
         if not isinstance(error, APIError):
             return False
+        _attach(error, self.request)
         delay = self.middleware.delay_for(self.request, error, retry_number=state.attempt_number)
         if delay is None:
             return False
@@ -186,6 +187,7 @@ class RetryMiddleware:
         try:
             response = await call_next(request)
         except APIError as error:
+            _attach(error, request)
             if retry_kind(error, request, self.policy.retry_statuses) is None or self.policy.max_retries == 0:
                 _note_outcome(error)
                 raise
@@ -239,6 +241,12 @@ class RetryMiddleware:
             error.add_note("The client's retry budget is exhausted (too many recent failures); not retried.")
             return None
         return delay
+
+
+def _attach(error: APIError, request: Request) -> None:
+    """A custom transport may raise without naming the call; every error the SDK raises names it."""
+    if error.request is None:
+        error.request = request
 
 
 def _note_outcome(error: APIError) -> None:

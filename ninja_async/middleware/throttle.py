@@ -35,7 +35,8 @@ class LeakyBucket:
     def reserve(self, now: float) -> float:
         """Book one request and return how many seconds to wait before sending it."""
         level = self._level_at(now)
-        delay = max(0.0, level + self.cost - (self.capacity - self.margin))
+        delay = level + self.cost - (self.capacity - self.margin)
+        delay = delay if delay > 1e-9 else 0.0  # float noise from summing costs is not a wait
         self.level = level - delay + self.cost
         self.updated = now + delay
         return delay
