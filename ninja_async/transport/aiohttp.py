@@ -186,7 +186,7 @@ def _translate(exc: BaseException, request: Request, *, connecting: bool = False
         return timeout_error(request, request_sent=not connecting)
     # DNS, refused, unreachable, TLS handshake or certificate.
     if isinstance(exc, aiohttp.ClientConnectorError):
-        reason = exc.strerror or str(exc.os_error) or "connection refused"
+        reason = exc.strerror or str(exc.os_error) or "no reason given"
         return connection_error(request, f"could not connect to the server: {reason}", request_sent=False)
     if isinstance(exc, aiohttp.ServerFingerprintMismatch):
         return connection_error(

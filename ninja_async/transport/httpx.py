@@ -34,11 +34,13 @@ class HttpxTransport(AsyncTransport):
     the client's ``max_concurrency`` low with this transport, or use the default ``AiohttpTransport``.
 
     The client is made on the first ``send``, inside the running loop, and replaced if that loop is later
-    closed and another runs. A ``client`` you pass is used as is, with its own settings (its redirect, cookie
-    and timeout defaults are overridden per request where the contract needs it), and never closed by this
-    transport. After ``aclose()``, ``send`` raises ``ClientClosedError``. The client made here ignores
-    cookies (see ``AiohttpTransport``); ``verify`` is True by default, an ``ssl.SSLContext``, or False to
-    turn certificate checks off; ``limit`` caps open connections.
+    closed and another runs. A ``client`` you pass is used as is, with its own settings except redirects and
+    timeouts, which every request sets as the contract says, and is never closed by this transport. After
+    ``aclose()``, ``send`` raises ``ClientClosedError``.
+
+    The client made here ignores cookies (see ``AiohttpTransport``). ``verify``: True checks certificates
+    (default), an ``ssl.SSLContext`` customises that, False turns the check off. ``limit`` caps open
+    connections; ``trust_env`` reads proxy settings from the environment.
     """
 
     __slots__ = ("_client", "_options", "_timeout", "_timeout_key")

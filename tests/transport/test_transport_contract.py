@@ -190,7 +190,7 @@ async def test_deadline_bounds_the_whole_attempt(transport: AsyncTransport, serv
 
 async def test_deadline_bounds_reading_a_stream(transport: AsyncTransport, server: Server) -> None:
     response = await transport.send(
-        req("GET", server.url + "/drip", stream=True, deadline=time.monotonic() + 0.3)
+        req("GET", server.url + "/drip", stream=True, deadline=time.monotonic() + 0.5)
     )
     chunks = response.aiter_bytes()
     assert await anext(chunks) == b"first"

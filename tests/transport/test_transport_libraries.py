@@ -22,8 +22,6 @@ from ninja_async.transport import AiohttpTransport, HttpxTransport
 if TYPE_CHECKING:
     from conftest import Server
 
-pytestmark = pytest.mark.filterwarnings("error")
-
 
 def req(method: str, url: str, **kwargs: Any) -> Request:
     return Request(method, url, timeout=Timeout(connect=5.0, read=5.0), **kwargs)
