@@ -106,6 +106,7 @@ class AiohttpTransport(AsyncTransport):
                 headers=request.headers,
                 data=request.content,
                 allow_redirects=False,
+                raise_for_status=False,  # even if a user's session says otherwise: a status is an answer
                 timeout=timeout,
             )
         except _FAILURES as exc:

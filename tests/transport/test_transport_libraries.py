@@ -28,10 +28,11 @@ def req(method: str, url: str, **kwargs: Any) -> Request:
 
 
 async def test_aiohttp_user_session_is_used_but_never_closed(server: Server) -> None:
-    async with aiohttp.ClientSession() as session:
+    async with aiohttp.ClientSession(raise_for_status=True) as session:
         transport = AiohttpTransport(session=session)
-        response = await transport.send(req("GET", server.url + "/redirect"))
-        assert response.status == 302  # per-request options still apply to a user's session
+        # The contract's per-request options still apply to a user's session.
+        assert (await transport.send(req("GET", server.url + "/redirect"))).status == 302
+        assert (await transport.send(req("GET", server.url + "/missing"))).status == 404
         await transport.aclose()
         await transport.aclose()
         assert not session.closed
