@@ -78,8 +78,10 @@ async def test_read_responses_release_their_connection_for_reuse(
 
 
 async def test_cookies_set_by_the_server_are_not_sent_back(transport: AsyncTransport, server: Server) -> None:
-    await transport.send(req("GET", server.url + "/set-cookie"))
-    echoed = await echo(transport, req("GET", server.url + "/echo"))
+    # By name, not IP address: aiohttp's own cookie jar would skip an IP address anyway.
+    url = server.url.replace("127.0.0.1", "localhost")
+    await transport.send(req("GET", url + "/set-cookie"))
+    echoed = await echo(transport, req("GET", url + "/echo"))
     assert "Cookie" not in echoed["headers"]
 
 
