@@ -82,23 +82,28 @@ class Paginator(Generic[T]):
         """Every page, fetched concurrently after the first."""
         first, self._first = await self._first_page(), None
         self.pages_fetched = 1
-        yield first
-        if first.count == 0 or self.start_page >= first.total_pages:
-            return
-        last_page = first.total_pages
+        more = first.count > 0 and self.start_page < first.total_pages
+        last_page = first.total_pages if more else self.start_page
         next_page = self.start_page + 1
         in_flight: deque[asyncio.Task[Page[T]]] = deque()
+
+        def fill_window() -> None:
+            nonlocal next_page
+            while len(in_flight) < self.concurrency and next_page <= last_page:
+                in_flight.append(asyncio.ensure_future(self._fetch(next_page)))
+                next_page += 1
+
         try:
-            while in_flight or next_page <= last_page:
-                while len(in_flight) < self.concurrency and next_page <= last_page:
-                    in_flight.append(asyncio.ensure_future(self._fetch(next_page)))
-                    next_page += 1
+            fill_window()  # the next pages load while the caller works through the first
+            yield first
+            while in_flight:
                 page = await self._next_done(in_flight)
                 self.pages_fetched += 1
                 if page.count == 0:
-                    last_page = min(last_page, page.current_page - 1)  # the list shrank: stop asking for more
+                    last_page = min(last_page, page.current_page - 1)  # the list shrank: ask for no more
                 else:
                     last_page = max(last_page, page.total_pages)  # the list grew while we read it
+                fill_window()
                 yield page
         finally:
             for task in in_flight:

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import quote, urlsplit
 
-__all__ = ["QueryValue", "api_root", "build_url", "encode_query", "is_loopback", "safe_path"]
+__all__ = ["QueryValue", "api_root", "build_url", "encode_query", "is_loopback", "safe_path", "unix_seconds"]
 
 QueryValue = str | int | float | bool | datetime.datetime | datetime.date | list[Any] | tuple[Any, ...] | None
 
@@ -57,13 +57,22 @@ def safe_path(path: str) -> str:
     return "/".join(segments)
 
 
+def unix_seconds(value: int | datetime.datetime) -> int:
+    """A v4 timestamp: Unix seconds given as an int, or an aware datetime."""
+    if isinstance(value, datetime.datetime):
+        if value.tzinfo is None:
+            raise ValueError(f"naive datetime {value!r}: give it a timezone so the timestamp is unambiguous")
+        return int(value.timestamp())
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise TypeError(f"expected Unix seconds (an int >= 0) or an aware datetime, got {value!r}")
+    return value
+
+
 def _encode_value(value: Any) -> str:
     if isinstance(value, bool):
         return "1" if value else "0"
     if isinstance(value, datetime.datetime):
-        if value.tzinfo is None:
-            raise ValueError(f"naive datetime {value!r}: give it a timezone so the timestamp is unambiguous")
-        return str(int(value.timestamp()))
+        return str(unix_seconds(value))
     if isinstance(value, datetime.date):
         return value.isoformat()
     if isinstance(value, list | tuple):

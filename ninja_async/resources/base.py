@@ -28,7 +28,7 @@ from ..files import encode_multipart, read_capped, save_download
 from ..http import Response, Timeout
 from ..models import Model, unstructure
 from ..pagination import DEFAULT_PAGE_CONCURRENCY, Paginator
-from ..urls import QueryValue
+from ..urls import QueryValue, unix_seconds
 
 __all__ = ["DEFAULT_PER_PAGE", "Requester", "Resource", "Since"]
 
@@ -140,6 +140,9 @@ class Resource(Generic[M]):
                 continue
             if name == "client_id":
                 check_id(value, "client_id")
+            if name == "updated_at":
+                assert isinstance(value, int | datetime.datetime)
+                value = unix_seconds(value)
             params[name] = value
         if include:
             params["include"] = self._check_includes(include)

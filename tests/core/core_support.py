@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 import orjson
+
 from ninja_async.http import Request, Response
 
 TOKEN = "abcdefghijklmnopqrstuvwxyz012345"

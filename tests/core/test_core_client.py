@@ -6,12 +6,11 @@ import gc
 import warnings
 
 import pytest
+from core_support import TOKEN, Script, v4_json
 
 from ninja_async.client import NinjaClient
 from ninja_async.errors import ClientClosedError
 from ninja_async.transport import MockTransport
-
-from core_support import TOKEN, Script, v4_json
 
 
 @pytest.mark.parametrize(
@@ -46,7 +45,9 @@ async def test_every_request_carries_auth_and_json_headers(ninja: NinjaClient, s
 
 async def test_json_body_and_query_encoding(ninja: NinjaClient, script: Script) -> None:
     await ninja.request(
-        "POST", "invoices", params={"include": ["client", "payments"], "is_recurring": False, "x": None},
+        "POST",
+        "invoices",
+        params={"include": ["client", "payments"], "is_recurring": False, "x": None},
         json={"client_id": 1},
     )
     request = script.requests[0]
@@ -95,7 +96,11 @@ def test_plain_http_to_a_remote_host_is_refused(url: str) -> None:
 
 
 async def test_plain_http_allowed_for_loopback_or_when_asked(script: Script) -> None:
-    for url, kwargs in [("http://127.0.0.1:8000", {}), ("http://localhost", {}), ("http://lan.host", {"allow_insecure": True})]:
+    for url, kwargs in [
+        ("http://127.0.0.1:8000", {}),
+        ("http://localhost", {}),
+        ("http://lan.host", {"allow_insecure": True}),
+    ]:
         async with NinjaClient(url, TOKEN, transport=MockTransport(script), **kwargs) as ninja:
             assert ninja.api_url.startswith("http://")
 

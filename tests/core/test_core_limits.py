@@ -28,7 +28,9 @@ async def test_one_thousand_callers_share_the_bound() -> None:
         in_flight -= 1
         return v4_json({"data": {"id": 1}})
 
-    async with NinjaClient("https://n.example", TOKEN, transport=MockTransport(handler), max_concurrency=32) as ninja:
+    async with NinjaClient(
+        "https://n.example", TOKEN, transport=MockTransport(handler), max_concurrency=32
+    ) as ninja:
         tasks = [asyncio.create_task(ninja.request("GET", "clients/1")) for _ in range(1000)]
         for _ in range(5):
             await asyncio.sleep(0)
@@ -52,7 +54,11 @@ async def test_queueing_for_a_slot_does_not_count_against_the_deadline(clock: Fa
         return v4_json({"data": {"id": 1}})
 
     async with NinjaClient(
-        "https://n.example", TOKEN, transport=MockTransport(handler), max_concurrency=1, clock=clock,
+        "https://n.example",
+        TOKEN,
+        transport=MockTransport(handler),
+        max_concurrency=1,
+        clock=clock,
         timeout=Timeout(deadline=5),
     ) as ninja:
         first = asyncio.create_task(ninja.request("GET", "clients/1"))

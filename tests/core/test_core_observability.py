@@ -35,7 +35,9 @@ async def test_request_and_response_hooks_see_each_attempt(script: Script, clock
     assert seen == ["> GET", "< 503", "> GET", "< 200"]
 
 
-async def test_the_token_never_leaks(script: Script, clock: FakeClock, caplog: pytest.LogCaptureFixture) -> None:
+async def test_the_token_never_leaks(
+    script: Script, clock: FakeClock, caplog: pytest.LogCaptureFixture
+) -> None:
     caplog.set_level(logging.DEBUG, logger="ninja_async")
     script.then(
         v4_json({}, 503),
@@ -43,14 +45,18 @@ async def test_the_token_never_leaks(script: Script, clock: FakeClock, caplog: p
         v4_json({"error": {"message": "Invalid token"}}, 403),
     )
     texts: list[str] = []
-    async with NinjaClient(
-        "https://n.example", TOKEN, transport=MockTransport(script), clock=clock
-    ) as ninja:
+    async with NinjaClient("https://n.example", TOKEN, transport=MockTransport(script), clock=clock) as ninja:
         texts.append(repr(ninja))
         with pytest.raises(APIError) as caught:
             await ninja.request("GET", "clients")
         error = caught.value
-        texts += [str(error), repr(error), repr(error.request), repr(vars(error)), *getattr(error, "__notes__", [])]
+        texts += [
+            str(error),
+            repr(error),
+            repr(error.request),
+            repr(vars(error)),
+            *getattr(error, "__notes__", []),
+        ]
         texts += [repr(request) for request in script.requests]
         texts += [repr(request.headers) for request in script.requests]
         texts += [repr(dict(request.headers)) for request in script.requests]

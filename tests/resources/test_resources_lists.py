@@ -1,0 +1,282 @@
+"""Filters, pagination (concurrent, ordered, bounded, cancellable, de-duplicated) and decoding failures."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime
+from typing import Any
+
+import pytest
+import resources_support as fx
+from resources_support import FakeServer, page, query
+
+from ninja_async.client import NinjaClient
+from ninja_async.errors import ResponseDecodeError
+from ninja_async.http import Request, Response
+
+
+async def test_typed_filters_become_query_parameters(ninja: NinjaClient, server: FakeServer) -> None:
+    server.on("GET", "invoices", page([], total=0, per_page=50, current_page=1))
+    since = datetime.datetime(2024, 1, 1, tzinfo=datetime.UTC)
+    await ninja.invoices.list(
+        updated_at=since,
+        client_id=2,
+        invoice_number="0001",
+        status_id=2,
+        is_recurring=False,
+        invoice_type_id=1,
+        include=["client", "payments"],
+        active_only=True,
+        per_page=50,
+    )
+    assert query(server.requests[-1]) == {
+        "per_page": "50",
+        "updated_at": str(int(since.timestamp())),
+        "client_id": "2",
+        "invoice_number": "0001",
+        "status_id": "2",
+        "is_recurring": "0",
+        "invoice_type_id": "1",
+        "include": "client,payments",
+        "filter_active": "1",
+        "page": "1",
+    }
+
+
+async def test_filter_active_is_accepted_under_its_wire_name(ninja: NinjaClient, server: FakeServer) -> None:
+    server.on("GET", "clients", page([], total=0, per_page=100, current_page=1))
+    await ninja.clients.list(filter_active=True)
+    assert query(server.requests[-1])["filter_active"] == "1"
+
+
+async def test_archived_and_deleted_rows_are_listed_by_default(
+    ninja: NinjaClient, server: FakeServer
+) -> None:
+    server.on("GET", "clients", page([], total=0, per_page=100, current_page=1))
+    await ninja.clients.list()
+    assert "filter_active" not in query(server.requests[-1])
+
+
+@pytest.mark.parametrize(
+    ("resource", "kwargs"),
+    [
+        ("clients", {"client_id": 1}),
+        ("clients", {"status_id": 2}),
+        ("invoices", {"email": "a@b.c"}),
+        ("quotes", {"invoice_number": "1"}),
+        ("products", {"foo": 1}),
+    ],
+)
+def test_unknown_filters_are_type_errors(ninja: NinjaClient, resource: str, kwargs: dict[str, Any]) -> None:
+    with pytest.raises(TypeError):
+        getattr(ninja, resource).list(**kwargs)
+
+
+@pytest.mark.parametrize("per_page", [0, -5, True, 2.5])
+def test_bad_per_page_is_refused(ninja: NinjaClient, per_page: Any) -> None:
+    with pytest.raises(ValueError, match="per_page"):
+        ninja.invoices.list(per_page=per_page)
+
+
+@pytest.mark.parametrize("bad_id", [0, -1, "1/../users", "5", 2.0, True, None])
+async def test_bad_ids_are_refused_before_sending(
+    ninja: NinjaClient, server: FakeServer, bad_id: Any
+) -> None:
+    with pytest.raises((TypeError, ValueError)):
+        await ninja.invoices.get(bad_id)
+    with pytest.raises((TypeError, ValueError)):
+        await ninja.invoices.archive(bad_id)
+    assert server.requests == []
+
+
+def test_unknown_includes_are_refused(ninja: NinjaClient) -> None:
+    with pytest.raises(TypeError):  # v4 lists vendors' "invoices" include but it is a 500: not offered
+        ninja.vendors.list(include=["invoices"])  # type: ignore[call-arg]
+    with pytest.raises(ValueError, match="cannot include"):
+        ninja.clients.list(include=["foo"])  # type: ignore[list-item]
+
+
+def test_naive_datetimes_are_refused(ninja: NinjaClient) -> None:
+    with pytest.raises(ValueError, match="naive"):
+        ninja.clients.list(updated_at=datetime.datetime(2024, 1, 1))
+
+
+class PagedInvoices:
+    """A list of ``total`` invoices served ``per_page`` at a time, each page gated so tests control timing."""
+
+    def __init__(self, total: int, per_page: int) -> None:
+        self.total = total
+        self.per_page = per_page
+        self.in_flight = 0
+        self.peak = 0
+        self.started: list[int] = []
+        self.finished: list[int] = []
+        self.cancelled: list[int] = []
+        self.release: dict[int, asyncio.Event] = {}
+        self.rows: list[dict[str, Any]] = [fx.invoice(n) for n in range(1, total + 1)]
+
+    def gate(self, number: int) -> asyncio.Event:
+        return self.release.setdefault(number, asyncio.Event())
+
+    async def __call__(self, request: Request) -> Response:
+        number = int(query(request)["page"])
+        self.started.append(number)
+        self.in_flight += 1
+        self.peak = max(self.peak, self.in_flight)
+        try:
+            if number > 1:
+                await self.gate(number).wait()
+        except asyncio.CancelledError:
+            self.cancelled.append(number)
+            raise
+        finally:
+            self.in_flight -= 1
+        self.finished.append(number)
+        start = (number - 1) * self.per_page
+        return page(
+            self.rows[start : start + self.per_page],
+            total=len(self.rows),
+            per_page=self.per_page,
+            current_page=number,
+        )
+
+
+@pytest.fixture
+def paged(server: FakeServer) -> PagedInvoices:
+    pages = PagedInvoices(total=95, per_page=10)
+    server.on("GET", "invoices", lambda request: pages(request))  # type: ignore[arg-type,return-value]
+    return pages
+
+
+async def _settle() -> None:
+    for _ in range(10):
+        await asyncio.sleep(0)
+
+
+async def test_pages_after_the_first_are_fetched_concurrently_and_yielded_in_order(
+    ninja: NinjaClient, paged: PagedInvoices
+) -> None:
+    ids: list[int] = []
+
+    async def consume() -> None:
+        async for invoice in ninja.invoices.list(per_page=10, concurrency=4):
+            ids.append(invoice.id)
+
+    task = asyncio.create_task(consume())
+    await _settle()
+    assert paged.started == [1, 2, 3, 4, 5]  # page 1, then a window of 4
+    assert paged.peak == 4
+    for number in (5, 4, 3):  # finish out of order: nothing past page 1 may be yielded yet
+        paged.gate(number).set()
+    await _settle()
+    assert ids == list(range(1, 11))
+    for number in range(2, 11):
+        paged.gate(number).set()
+    await task
+    assert ids == list(range(1, 96))
+    assert paged.peak <= 4
+
+
+async def test_unordered_mode_yields_pages_as_they_complete(ninja: NinjaClient, paged: PagedInvoices) -> None:
+    for number in range(2, 11):
+        paged.gate(number).set()
+    ids = [invoice.id async for invoice in ninja.invoices.list(per_page=10, concurrency=3, ordered=False)]
+    assert sorted(ids) == list(range(1, 96))
+
+
+async def test_breaking_out_cancels_the_fetches_in_flight(ninja: NinjaClient, paged: PagedInvoices) -> None:
+    async for invoice in ninja.invoices.list(per_page=10, concurrency=4):
+        if invoice.id == 3:
+            break
+    await _settle()
+    assert sorted(paged.cancelled) == [2, 3, 4, 5]
+    assert ninja.connections_in_use == 0
+
+
+async def test_awaiting_gives_the_first_page(ninja: NinjaClient, paged: PagedInvoices) -> None:
+    first = await ninja.invoices.list(per_page=10)
+    assert (first.total, first.count, first.total_pages, first.current_page) == (95, 10, 10, 1)
+    assert first.has_next
+    assert [i.id for i in first.items] == list(range(1, 11))
+    assert paged.started == [1]
+
+
+async def test_pages_and_collect(ninja: NinjaClient, paged: PagedInvoices) -> None:
+    for number in range(2, 11):
+        paged.gate(number).set()
+    sizes = [len(p) async for p in ninja.invoices.list(per_page=10).pages()]
+    assert sizes == [10] * 9 + [5]
+    collected = await ninja.invoices.list(per_page=10).collect()
+    assert [i.id for i in collected] == list(range(1, 96))
+
+
+async def test_single_page_with_links_as_empty_array(ninja: NinjaClient, server: FakeServer) -> None:
+    server.on("GET", "clients", page([fx.client(1)], total=1, per_page=100, current_page=1))
+    assert [c.id async for c in ninja.clients.list()] == [1]
+    assert len(server.requests) == 1
+
+
+async def test_rows_shifted_onto_the_next_page_are_not_repeated(
+    ninja: NinjaClient, server: FakeServer
+) -> None:
+    # A record updated mid-read moves to the front: page 2 repeats the last row of page 1.
+    server.on(
+        "GET",
+        "invoices",
+        lambda r: {
+            "1": page([fx.invoice(1), fx.invoice(2)], total=4, per_page=2, current_page=1),
+            "2": page([fx.invoice(2), fx.invoice(3)], total=4, per_page=2, current_page=2),
+        }[query(r)["page"]],
+    )
+    paginator = ninja.invoices.list(per_page=2)
+    assert [i.id async for i in paginator] == [1, 2, 3]
+    assert paginator.duplicates_dropped == 1
+
+
+async def test_a_list_that_grows_while_read_is_followed(ninja: NinjaClient, server: FakeServer) -> None:
+    server.on(
+        "GET",
+        "invoices",
+        lambda r: {
+            "1": page([fx.invoice(1)], total=2, per_page=1, current_page=1),
+            "2": page([fx.invoice(2)], total=3, per_page=1, current_page=2),
+            "3": page([fx.invoice(3)], total=3, per_page=1, current_page=3),
+        }[query(r)["page"]],
+    )
+    assert [i.id async for i in ninja.invoices.list(per_page=1, concurrency=1)] == [1, 2, 3]
+
+
+async def test_raw_mode_yields_dicts(ninja: NinjaClient, server: FakeServer) -> None:
+    server.on("GET", "invoices", page([fx.invoice(1), fx.invoice(2)], total=2, per_page=100, current_page=1))
+    rows = [row async for row in ninja.invoices.list().raw()]
+    assert [row["id"] for row in rows] == [1, 2]
+    assert rows[0]["terms"] is None
+
+
+@pytest.mark.parametrize(
+    ("content", "path"),
+    [
+        (
+            b'{"data":[{"id":"x"}],"meta":{"pagination":{"total":1,"count":1,"per_page":1,"current_page":1,'
+            b'"total_pages":1,"links":[]}}}',
+            "data[0].id",
+        ),
+        (
+            b'{"data":[],"meta":{"pagination":{"total":"1","count":0,"per_page":1,"current_page":1,'
+            b'"total_pages":1,"links":{}}}}',
+            "meta.pagination.total",
+        ),
+        (b'{"data":{},"meta":{}}', "data"),
+        (b'{"data":[]}', "meta.pagination"),
+        (b"<html>oops</html>", ""),
+        (b"", ""),
+    ],
+)
+async def test_bodies_that_do_not_fit_raise_decode_errors_with_a_path(
+    ninja: NinjaClient, server: FakeServer, content: bytes, path: str
+) -> None:
+    server.on("GET", "invoices", Response(200, headers=fx.V4_HEADERS, content=content))
+    with pytest.raises(ResponseDecodeError) as caught:
+        await ninja.invoices.list()
+    assert caught.value.path == path
+    assert caught.value.body == content[:2000]
