@@ -138,7 +138,12 @@ class Seeder:
                 public_id=self.account.contacts.next_id(),
                 created_at=row.created_at,
                 updated_at=row.updated_at,
-                f={**self.person(), "is_primary": n == 0, "contact_key": self.key()},
+                f={
+                    **self.person(),
+                    "client_id": row.public_id,
+                    "is_primary": n == 0,
+                    "contact_key": self.key(),
+                },
             )
             self.account.contacts.add(contact)
             row.children.append(contact)
