@@ -135,8 +135,8 @@ async def test_check_07_empty_list(api: Api) -> None:
 
 
 async def test_check_08_links_carry_only_page(api: Api) -> None:
-    links = (await api.get("/clients?per_page=1&page=2&filter_active=0")).json()["meta"]["pagination"]["links"]
-    assert links == {
+    reply = await api.get("/clients?per_page=1&page=2&filter_active=0")
+    assert reply.json()["meta"]["pagination"]["links"] == {
         "previous": f"{api.emu.api_url}/clients?page=1",
         "next": f"{api.emu.api_url}/clients?page=3",
     }
@@ -258,9 +258,8 @@ async def test_check_22_client_id_filter(api: Api) -> None:
 
 
 async def test_check_23_email_filter_then_id_number(api: Api) -> None:
-    created = (
-        await api.post("/clients", {"name": "Numbered", "id_number": "ID-42", "contact": {"email": "n@x.test"}})
-    ).json()["data"]
+    body = {"name": "Numbered", "id_number": "ID-42", "contact": {"email": "n@x.test"}}
+    created = (await api.post("/clients", body)).json()["data"]
     other = await api.data("/clients/1")
     other_email = other["contacts"][0]["email"]
     assert [c["id"] for c in await api.data("/clients?email=n@x.test")] == [created["id"]]
@@ -304,7 +303,8 @@ async def test_check_26_validation_422_with_xhr_302_without(api: Api) -> None:
 async def test_check_27_validation_with_api_secret_is_400(api: Api) -> None:
     reply = await api.post("/invoices", {"api_secret": SECRET})
     assert reply.status == 400
-    assert reply.json() == {"error": {"message": "The email field is required when client id is not present."}}
+    message = "The email field is required when client id is not present."
+    assert reply.json() == {"error": {"message": message}}
 
 
 async def test_check_28_product_autofill(api: Api) -> None:
