@@ -54,6 +54,7 @@ class Op(enum.Enum):
     EMAIL = "email"
     DOWNLOAD = "download"
     UPLOAD = "upload"
+    SYNC = "sync"
 
 
 # The wire value of each action-style operation (spec §1.3: exactly these spellings are accepted).
@@ -135,8 +136,17 @@ _INVOICE_OPS = (*_QUOTE_OPS, Op.MARK_PAID)  # markPaid only acts on standard inv
 _INVOICE_ITEMS = ("invoice_items",)
 _INVOICE_RESETS = ("terms", "invoice_footer", "public_notes")
 
+
+def _with_sync(row: Endpoint) -> Endpoint:
+    """Incremental sync needs the updated_at filter and a list that only grows or reorders (no hard
+    deletes, which would shift unchanged rows forward): every listed resource but documents."""
+    if "updated_at" in row.filters and row.soft_deletes:
+        return attrs.evolve(row, ops=row.ops | {Op.SYNC})
+    return row
+
+
 ENDPOINTS: Mapping[str, Endpoint] = {
-    row.name: row
+    row.name: _with_sync(row)
     for row in (
         Endpoint(
             "clients",

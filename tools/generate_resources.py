@@ -39,6 +39,7 @@ from ..endpoints import ENDPOINTS, Op
 from ..files import DEFAULT_MAX_DOWNLOAD
 from ..models import {models}
 from ..pagination import DEFAULT_PAGE_CONCURRENCY, Paginator
+from ..sync import DEFAULT_MAX_PASSES, Sync
 from .base import DEFAULT_PER_PAGE, Requester, Resource, Since
 
 __all__ = [{names}]
@@ -120,6 +121,27 @@ def list_method(row: Endpoint) -> str:
         "        )",
     ]
     return "\n".join(lines)
+
+
+def sync_method(row: Endpoint) -> str:
+    model = model_name(row)
+    return (
+        "    def sync(\n"
+        "        self,\n"
+        "        since: Since = 0,\n"
+        "        *,\n"
+        "        per_page: int = DEFAULT_PER_PAGE,\n"
+        "        concurrency: int = DEFAULT_PAGE_CONCURRENCY,\n"
+        "        max_passes: int = DEFAULT_MAX_PASSES,\n"
+        f"    ) -> Sync[{model}]:\n"
+        + doc(
+            f"Every {singular(row)} changed at or after ``since``, missing none while the list shifts.",
+            "Iterate it for the records, then read ``.cursor`` and pass it as ``since`` next time; or await"
+            " it for a `SyncResult`. See `ninja_async.sync` for the algorithm and its guarantee.",
+        )
+        + "\n"
+        "        return self._sync(since, per_page=per_page, concurrency=concurrency, max_passes=max_passes)"
+    )
 
 
 def get_method(row: Endpoint) -> str:
@@ -258,6 +280,8 @@ def resource_class(row: Endpoint) -> str:
     methods: list[str] = []
     if Op.LIST in row.ops:
         methods.append(list_method(row))
+    if Op.SYNC in row.ops:
+        methods.append(sync_method(row))
     if Op.GET in row.ops:
         methods.append(get_method(row))
     if Op.CREATE in row.ops:

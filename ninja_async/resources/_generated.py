@@ -31,6 +31,7 @@ from ..models import (
     Vendor,
 )
 from ..pagination import DEFAULT_PAGE_CONCURRENCY, Paginator
+from ..sync import DEFAULT_MAX_PASSES, Sync
 from .base import DEFAULT_PER_PAGE, Requester, Resource, Since
 
 __all__ = [
@@ -55,7 +56,7 @@ __all__ = [
 
 
 class ClientsResource(Resource[Client]):
-    """``/api/v1/clients``: archive, create, delete, get, list, restore, update."""
+    """``/api/v1/clients``: archive, create, delete, get, list, restore, sync, update."""
 
     def list(
         self,
@@ -87,6 +88,21 @@ class ClientsResource(Resource[Client]):
             concurrency=concurrency,
             ordered=ordered,
         )
+
+    def sync(
+        self,
+        since: Since = 0,
+        *,
+        per_page: int = DEFAULT_PER_PAGE,
+        concurrency: int = DEFAULT_PAGE_CONCURRENCY,
+        max_passes: int = DEFAULT_MAX_PASSES,
+    ) -> Sync[Client]:
+        """Every client changed at or after ``since``, missing none while the list shifts.
+
+        Iterate it for the records, then read ``.cursor`` and pass it as ``since`` next time; or await it
+        for a `SyncResult`. See `ninja_async.sync` for the algorithm and its guarantee.
+        """
+        return self._sync(since, per_page=per_page, concurrency=concurrency, max_passes=max_passes)
 
     async def get(
         self, id: int, *, include: Sequence[Literal["invoices", "credits", "activities"]] = ()
@@ -122,7 +138,7 @@ class ClientsResource(Resource[Client]):
 
 
 class ContactsResource(Resource[Contact]):
-    """``/api/v1/contacts``: archive, create, delete, get, list, restore, update."""
+    """``/api/v1/contacts``: archive, create, delete, get, list, restore, sync, update."""
 
     def list(
         self,
@@ -151,6 +167,21 @@ class ContactsResource(Resource[Contact]):
             concurrency=concurrency,
             ordered=ordered,
         )
+
+    def sync(
+        self,
+        since: Since = 0,
+        *,
+        per_page: int = DEFAULT_PER_PAGE,
+        concurrency: int = DEFAULT_PAGE_CONCURRENCY,
+        max_passes: int = DEFAULT_MAX_PASSES,
+    ) -> Sync[Contact]:
+        """Every contact changed at or after ``since``, missing none while the list shifts.
+
+        Iterate it for the records, then read ``.cursor`` and pass it as ``since`` next time; or await it
+        for a `SyncResult`. See `ninja_async.sync` for the algorithm and its guarantee.
+        """
+        return self._sync(since, per_page=per_page, concurrency=concurrency, max_passes=max_passes)
 
     async def get(self, id: int) -> Contact:
         """Fetch one contact by id (archived and deleted ones too)."""
@@ -185,7 +216,7 @@ class ContactsResource(Resource[Contact]):
 
 class InvoicesResource(Resource[Invoice]):
     """``/api/v1/invoices``: archive, convert, create, delete, download, email, get, list, mark_paid,
-    mark_sent, restore, update.
+    mark_sent, restore, sync, update.
     """
 
     def list(
@@ -229,6 +260,21 @@ class InvoicesResource(Resource[Invoice]):
             concurrency=concurrency,
             ordered=ordered,
         )
+
+    def sync(
+        self,
+        since: Since = 0,
+        *,
+        per_page: int = DEFAULT_PER_PAGE,
+        concurrency: int = DEFAULT_PAGE_CONCURRENCY,
+        max_passes: int = DEFAULT_MAX_PASSES,
+    ) -> Sync[Invoice]:
+        """Every invoice changed at or after ``since``, missing none while the list shifts.
+
+        Iterate it for the records, then read ``.cursor`` and pass it as ``since`` next time; or await it
+        for a `SyncResult`. See `ninja_async.sync` for the algorithm and its guarantee.
+        """
+        return self._sync(since, per_page=per_page, concurrency=concurrency, max_passes=max_passes)
 
     async def get(
         self, id: int, *, include: Sequence[Literal["invitations", "payments", "client", "documents"]] = ()
@@ -310,7 +356,7 @@ class InvoicesResource(Resource[Invoice]):
 
 class QuotesResource(Resource[Invoice]):
     """``/api/v1/quotes``: archive, convert, create, delete, download, email, get, list, mark_sent,
-    restore, update.
+    restore, sync, update.
     """
 
     def list(
@@ -342,6 +388,21 @@ class QuotesResource(Resource[Invoice]):
             concurrency=concurrency,
             ordered=ordered,
         )
+
+    def sync(
+        self,
+        since: Since = 0,
+        *,
+        per_page: int = DEFAULT_PER_PAGE,
+        concurrency: int = DEFAULT_PAGE_CONCURRENCY,
+        max_passes: int = DEFAULT_MAX_PASSES,
+    ) -> Sync[Invoice]:
+        """Every invoice changed at or after ``since``, missing none while the list shifts.
+
+        Iterate it for the records, then read ``.cursor`` and pass it as ``since`` next time; or await it
+        for a `SyncResult`. See `ninja_async.sync` for the algorithm and its guarantee.
+        """
+        return self._sync(since, per_page=per_page, concurrency=concurrency, max_passes=max_passes)
 
     async def get(
         self, id: int, *, include: Sequence[Literal["invitations", "payments", "client", "documents"]] = ()
@@ -418,7 +479,7 @@ class QuotesResource(Resource[Invoice]):
 
 
 class PaymentsResource(Resource[Payment]):
-    """``/api/v1/payments``: archive, create, delete, get, list, restore, update."""
+    """``/api/v1/payments``: archive, create, delete, get, list, restore, sync, update."""
 
     def list(
         self,
@@ -450,6 +511,21 @@ class PaymentsResource(Resource[Payment]):
             ordered=ordered,
         )
 
+    def sync(
+        self,
+        since: Since = 0,
+        *,
+        per_page: int = DEFAULT_PER_PAGE,
+        concurrency: int = DEFAULT_PAGE_CONCURRENCY,
+        max_passes: int = DEFAULT_MAX_PASSES,
+    ) -> Sync[Payment]:
+        """Every payment changed at or after ``since``, missing none while the list shifts.
+
+        Iterate it for the records, then read ``.cursor`` and pass it as ``since`` next time; or await it
+        for a `SyncResult`. See `ninja_async.sync` for the algorithm and its guarantee.
+        """
+        return self._sync(since, per_page=per_page, concurrency=concurrency, max_passes=max_passes)
+
     async def get(self, id: int, *, include: Sequence[Literal["client", "invoice"]] = ()) -> Payment:
         """Fetch one payment by id (archived and deleted ones too)."""
         return await self._get(id, include=include)
@@ -480,7 +556,7 @@ class PaymentsResource(Resource[Payment]):
 
 
 class CreditsResource(Resource[Credit]):
-    """``/api/v1/credits``: archive, create, delete, get, list, restore, update."""
+    """``/api/v1/credits``: archive, create, delete, get, list, restore, sync, update."""
 
     def list(
         self,
@@ -509,6 +585,21 @@ class CreditsResource(Resource[Credit]):
             concurrency=concurrency,
             ordered=ordered,
         )
+
+    def sync(
+        self,
+        since: Since = 0,
+        *,
+        per_page: int = DEFAULT_PER_PAGE,
+        concurrency: int = DEFAULT_PAGE_CONCURRENCY,
+        max_passes: int = DEFAULT_MAX_PASSES,
+    ) -> Sync[Credit]:
+        """Every credit changed at or after ``since``, missing none while the list shifts.
+
+        Iterate it for the records, then read ``.cursor`` and pass it as ``since`` next time; or await it
+        for a `SyncResult`. See `ninja_async.sync` for the algorithm and its guarantee.
+        """
+        return self._sync(since, per_page=per_page, concurrency=concurrency, max_passes=max_passes)
 
     async def get(self, id: int) -> Credit:
         """Fetch one credit by id (archived and deleted ones too)."""
@@ -540,7 +631,7 @@ class CreditsResource(Resource[Credit]):
 
 
 class TasksResource(Resource[Task]):
-    """``/api/v1/tasks``: archive, create, delete, get, list, restore, update."""
+    """``/api/v1/tasks``: archive, create, delete, get, list, restore, sync, update."""
 
     def list(
         self,
@@ -572,6 +663,21 @@ class TasksResource(Resource[Task]):
             ordered=ordered,
         )
 
+    def sync(
+        self,
+        since: Since = 0,
+        *,
+        per_page: int = DEFAULT_PER_PAGE,
+        concurrency: int = DEFAULT_PAGE_CONCURRENCY,
+        max_passes: int = DEFAULT_MAX_PASSES,
+    ) -> Sync[Task]:
+        """Every task changed at or after ``since``, missing none while the list shifts.
+
+        Iterate it for the records, then read ``.cursor`` and pass it as ``since`` next time; or await it
+        for a `SyncResult`. See `ninja_async.sync` for the algorithm and its guarantee.
+        """
+        return self._sync(since, per_page=per_page, concurrency=concurrency, max_passes=max_passes)
+
     async def get(self, id: int, *, include: Sequence[Literal["client", "project"]] = ()) -> Task:
         """Fetch one task by id (archived and deleted ones too)."""
         return await self._get(id, include=include)
@@ -602,7 +708,7 @@ class TasksResource(Resource[Task]):
 
 
 class ProductsResource(Resource[Product]):
-    """``/api/v1/products``: archive, create, delete, get, list, restore, update."""
+    """``/api/v1/products``: archive, create, delete, get, list, restore, sync, update."""
 
     def list(
         self,
@@ -630,6 +736,21 @@ class ProductsResource(Resource[Product]):
             concurrency=concurrency,
             ordered=ordered,
         )
+
+    def sync(
+        self,
+        since: Since = 0,
+        *,
+        per_page: int = DEFAULT_PER_PAGE,
+        concurrency: int = DEFAULT_PAGE_CONCURRENCY,
+        max_passes: int = DEFAULT_MAX_PASSES,
+    ) -> Sync[Product]:
+        """Every product changed at or after ``since``, missing none while the list shifts.
+
+        Iterate it for the records, then read ``.cursor`` and pass it as ``since`` next time; or await it
+        for a `SyncResult`. See `ninja_async.sync` for the algorithm and its guarantee.
+        """
+        return self._sync(since, per_page=per_page, concurrency=concurrency, max_passes=max_passes)
 
     async def get(self, id: int) -> Product:
         """Fetch one product by id (archived and deleted ones too)."""
@@ -663,7 +784,7 @@ class ProductsResource(Resource[Product]):
 
 
 class ProjectsResource(Resource[Project]):
-    """``/api/v1/projects``: archive, create, delete, get, list, restore, update."""
+    """``/api/v1/projects``: archive, create, delete, get, list, restore, sync, update."""
 
     def list(
         self,
@@ -692,6 +813,21 @@ class ProjectsResource(Resource[Project]):
             concurrency=concurrency,
             ordered=ordered,
         )
+
+    def sync(
+        self,
+        since: Since = 0,
+        *,
+        per_page: int = DEFAULT_PER_PAGE,
+        concurrency: int = DEFAULT_PAGE_CONCURRENCY,
+        max_passes: int = DEFAULT_MAX_PASSES,
+    ) -> Sync[Project]:
+        """Every project changed at or after ``since``, missing none while the list shifts.
+
+        Iterate it for the records, then read ``.cursor`` and pass it as ``since`` next time; or await it
+        for a `SyncResult`. See `ninja_async.sync` for the algorithm and its guarantee.
+        """
+        return self._sync(since, per_page=per_page, concurrency=concurrency, max_passes=max_passes)
 
     async def get(self, id: int) -> Project:
         """Fetch one project by id (archived and deleted ones too)."""
@@ -725,7 +861,7 @@ class ProjectsResource(Resource[Project]):
 
 
 class TaxRatesResource(Resource[TaxRate]):
-    """``/api/v1/tax_rates``: archive, create, delete, get, list, restore, update."""
+    """``/api/v1/tax_rates``: archive, create, delete, get, list, restore, sync, update."""
 
     def list(
         self,
@@ -753,6 +889,21 @@ class TaxRatesResource(Resource[TaxRate]):
             concurrency=concurrency,
             ordered=ordered,
         )
+
+    def sync(
+        self,
+        since: Since = 0,
+        *,
+        per_page: int = DEFAULT_PER_PAGE,
+        concurrency: int = DEFAULT_PAGE_CONCURRENCY,
+        max_passes: int = DEFAULT_MAX_PASSES,
+    ) -> Sync[TaxRate]:
+        """Every tax rate changed at or after ``since``, missing none while the list shifts.
+
+        Iterate it for the records, then read ``.cursor`` and pass it as ``since`` next time; or await it
+        for a `SyncResult`. See `ninja_async.sync` for the algorithm and its guarantee.
+        """
+        return self._sync(since, per_page=per_page, concurrency=concurrency, max_passes=max_passes)
 
     async def get(self, id: int) -> TaxRate:
         """Fetch one tax rate by id (archived and deleted ones too)."""
@@ -786,7 +937,7 @@ class TaxRatesResource(Resource[TaxRate]):
 
 
 class UsersResource(Resource[User]):
-    """``/api/v1/users``: list."""
+    """``/api/v1/users``: list, sync."""
 
     def list(
         self,
@@ -815,9 +966,24 @@ class UsersResource(Resource[User]):
             ordered=ordered,
         )
 
+    def sync(
+        self,
+        since: Since = 0,
+        *,
+        per_page: int = DEFAULT_PER_PAGE,
+        concurrency: int = DEFAULT_PAGE_CONCURRENCY,
+        max_passes: int = DEFAULT_MAX_PASSES,
+    ) -> Sync[User]:
+        """Every user changed at or after ``since``, missing none while the list shifts.
+
+        Iterate it for the records, then read ``.cursor`` and pass it as ``since`` next time; or await it
+        for a `SyncResult`. See `ninja_async.sync` for the algorithm and its guarantee.
+        """
+        return self._sync(since, per_page=per_page, concurrency=concurrency, max_passes=max_passes)
+
 
 class ExpensesResource(Resource[Expense]):
-    """``/api/v1/expenses``: archive, create, delete, get, list, restore, update."""
+    """``/api/v1/expenses``: archive, create, delete, get, list, restore, sync, update."""
 
     def list(
         self,
@@ -848,6 +1014,21 @@ class ExpensesResource(Resource[Expense]):
             concurrency=concurrency,
             ordered=ordered,
         )
+
+    def sync(
+        self,
+        since: Since = 0,
+        *,
+        per_page: int = DEFAULT_PER_PAGE,
+        concurrency: int = DEFAULT_PAGE_CONCURRENCY,
+        max_passes: int = DEFAULT_MAX_PASSES,
+    ) -> Sync[Expense]:
+        """Every expense changed at or after ``since``, missing none while the list shifts.
+
+        Iterate it for the records, then read ``.cursor`` and pass it as ``since`` next time; or await it
+        for a `SyncResult`. See `ninja_async.sync` for the algorithm and its guarantee.
+        """
+        return self._sync(since, per_page=per_page, concurrency=concurrency, max_passes=max_passes)
 
     async def get(self, id: int, *, include: Sequence[Literal["documents"]] = ()) -> Expense:
         """Fetch one expense by id (archived and deleted ones too)."""
@@ -947,7 +1128,7 @@ class DocumentsResource(Resource[Document]):
 
 
 class VendorsResource(Resource[Vendor]):
-    """``/api/v1/vendors``: archive, create, delete, get, list, restore, update."""
+    """``/api/v1/vendors``: archive, create, delete, get, list, restore, sync, update."""
 
     def list(
         self,
@@ -975,6 +1156,21 @@ class VendorsResource(Resource[Vendor]):
             concurrency=concurrency,
             ordered=ordered,
         )
+
+    def sync(
+        self,
+        since: Since = 0,
+        *,
+        per_page: int = DEFAULT_PER_PAGE,
+        concurrency: int = DEFAULT_PAGE_CONCURRENCY,
+        max_passes: int = DEFAULT_MAX_PASSES,
+    ) -> Sync[Vendor]:
+        """Every vendor changed at or after ``since``, missing none while the list shifts.
+
+        Iterate it for the records, then read ``.cursor`` and pass it as ``since`` next time; or await it
+        for a `SyncResult`. See `ninja_async.sync` for the algorithm and its guarantee.
+        """
+        return self._sync(since, per_page=per_page, concurrency=concurrency, max_passes=max_passes)
 
     async def get(self, id: int) -> Vendor:
         """Fetch one vendor by id (archived and deleted ones too)."""
@@ -1008,7 +1204,7 @@ class VendorsResource(Resource[Vendor]):
 
 
 class ExpenseCategoriesResource(Resource[ExpenseCategory]):
-    """``/api/v1/expense_categories``: create, list, update."""
+    """``/api/v1/expense_categories``: create, list, sync, update."""
 
     def list(
         self,
@@ -1036,6 +1232,21 @@ class ExpenseCategoriesResource(Resource[ExpenseCategory]):
             concurrency=concurrency,
             ordered=ordered,
         )
+
+    def sync(
+        self,
+        since: Since = 0,
+        *,
+        per_page: int = DEFAULT_PER_PAGE,
+        concurrency: int = DEFAULT_PAGE_CONCURRENCY,
+        max_passes: int = DEFAULT_MAX_PASSES,
+    ) -> Sync[ExpenseCategory]:
+        """Every expense category changed at or after ``since``, missing none while the list shifts.
+
+        Iterate it for the records, then read ``.cursor`` and pass it as ``since`` next time; or await it
+        for a `SyncResult`. See `ninja_async.sync` for the algorithm and its guarantee.
+        """
+        return self._sync(since, per_page=per_page, concurrency=concurrency, max_passes=max_passes)
 
     async def create(self, **fields: Any) -> ExpenseCategory:
         """Create one; ``fields`` are the v4 wire names (models and dates are converted)."""

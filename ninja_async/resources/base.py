@@ -28,6 +28,7 @@ from ..files import encode_multipart, read_capped, save_download
 from ..http import Response, Timeout
 from ..models import Model, unstructure
 from ..pagination import DEFAULT_PAGE_CONCURRENCY, Paginator
+from ..sync import Sync
 from ..urls import QueryValue, unix_seconds
 
 __all__ = ["DEFAULT_PER_PAGE", "Requester", "Resource", "Since"]
@@ -162,6 +163,20 @@ class Resource(Generic[M]):
                 f"{self.endpoint.name} cannot include {', '.join(unknown)} (available: {allowed})"
             )
         return ",".join(include)
+
+    def _sync(
+        self,
+        since: Since,
+        *,
+        per_page: int,
+        concurrency: int,
+        max_passes: int,
+    ) -> Sync[M]:
+        def list_since(threshold: int) -> Paginator[M]:
+            return self._list({"updated_at": threshold}, per_page=per_page, concurrency=concurrency)
+
+        self._list_params({}, include=(), active_only=False, per_page=per_page)  # validate eagerly
+        return Sync(list_since, unix_seconds(since), max_passes=max_passes)
 
     async def _get(self, id: int, *, include: Sequence[str] = ()) -> M:
         params = {"include": self._check_includes(include)} if include else None
