@@ -18,6 +18,7 @@ from .invoice_repo import apply_payment, is_standard, mark_sent, record_email
 from .resources import Resource
 from .responses import route_not_found
 from .store import Row
+from .totals import php_round
 from .validation import Rules
 
 PAYMENT_FIELDS = ("transaction_reference", "private_notes", "exchange_rate", "exchange_currency_id")
@@ -39,8 +40,8 @@ def draw_credit(call: Call, client_id: int, amount: float) -> None:
         if credit.f.get("client_id") != client_id or credit.trashed:
             continue
         used = min(to_float(credit.f.get("balance")), amount)
-        credit.f["balance"] = round(to_float(credit.f.get("balance")) - used, 2)
-        amount = round(amount - used, 2)
+        credit.f["balance"] = php_round(to_float(credit.f.get("balance")) - used, 2)
+        amount = php_round(amount - used, 2)
         call.account.touch("credits", credit)
 
 
@@ -62,9 +63,9 @@ def create_payment(call: Call, invoice: Row, amount: float, data: dict[str, Any]
     """`PaymentService::save`: cap at the balance, the excess becomes a credit, the invoice is sent."""
     account = call.account
     client_id = to_int(invoice.f.get("client_id"))
-    amount = min(round(amount, 2), 1e10)
+    amount = min(php_round(amount, 2), 1e10)
     balance = to_float(invoice.f.get("balance"))
-    excess = round(amount - balance, 2) if amount > balance else 0.0
+    excess = php_round(amount - balance, 2) if amount > balance else 0.0
     amount -= excess
     payment_type = to_int(data.get("payment_type_id")) or to_int(account.settings["payment_type_id"])
     row = account.new_row(
@@ -72,7 +73,7 @@ def create_payment(call: Call, invoice: Row, amount: float, data: dict[str, Any]
         call.user.public_id,
         invoice_id=invoice.public_id,
         client_id=client_id,
-        amount=round(amount, 2),
+        amount=php_round(amount, 2),
         payment_date=data.get("payment_date") or call.today,
         payment_type_id=payment_type,
     )
@@ -161,13 +162,15 @@ class Credits(Resource):
         client = call.account.clients.get(to_int(call.inp.get("client_id")))
         if client is None:
             raise ServerError("Integrity constraint violation: credits.client_id cannot be null")
-        return new_credit(call, client.public_id, round(to_float(call.inp.get("amount")), 2), call.inp.data)
+        return new_credit(
+            call, client.public_id, php_round(to_float(call.inp.get("amount")), 2), call.inp.data
+        )
 
     def save(self, call: Call, row: Row) -> None:
         data = call.inp.data
         for key in ("amount", "balance"):
             if key in data:
-                row.f[key] = round(to_float(data[key]), 2)
+                row.f[key] = php_round(to_float(data[key]), 2)
         for key in ("credit_date", "public_notes", "private_notes"):
             if key in data:
                 row.f[key] = data[key]

@@ -17,6 +17,7 @@ from .events import notify
 from .inputs import to_float, to_int
 from .resources import Resource
 from .store import Row
+from .totals import php_round
 from .validation import Rules
 
 EXPENSE_FIELDS = (
@@ -66,7 +67,7 @@ class Expenses(Resource):
         data = call.inp.data
         row.f.update({k: data[k] for k in EXPENSE_FIELDS if k in data})
         if "amount" in data:
-            row.f["amount"] = round(to_float(data["amount"]), 2)
+            row.f["amount"] = php_round(to_float(data["amount"]), 2)
         if "exchange_rate" in data:
             row.f["exchange_rate"] = to_float(data["exchange_rate"]) or 1
         for key in ("client_id", "invoice_id"):

@@ -14,7 +14,7 @@ from .events import notify
 from .inputs import to_float, to_int, truthy
 from .invitations import ensure_invitations, mark_invitations_sent
 from .store import Account, Row, SentEmail
-from .totals import invoice_total
+from .totals import invoice_total, php_round
 
 INVOICE_FIELDS = (
     "discount",
@@ -94,8 +94,8 @@ def adjust_client(account: Account, invoice: Row, balance_delta: float, paid_del
     client = account.clients.get(to_int(invoice.f.get("client_id")))
     if client is None or not is_standard(invoice):
         return
-    client.f["balance"] = round(to_float(client.f.get("balance")) + balance_delta, 2)
-    client.f["paid_to_date"] = round(to_float(client.f.get("paid_to_date")) + paid_delta, 2)
+    client.f["balance"] = php_round(to_float(client.f.get("balance")) + balance_delta, 2)
+    client.f["paid_to_date"] = php_round(to_float(client.f.get("paid_to_date")) + paid_delta, 2)
     account.touch("clients", client)
 
 
@@ -133,7 +133,7 @@ def save_invoice(call: Call, data: dict[str, Any], row: Row | None, client: Row)
         account, list(data.get("invoice_items") or []), account.clock.timestamp(), row.user_id
     )
     amount = invoice_total([i.f for i in row.children], row.f)
-    balance = round(amount - (old_amount - old_balance), 2)
+    balance = php_round(amount - (old_amount - old_balance), 2)
     row.f.update(amount=amount, balance=balance)
     row.f["partial"] = min(max(to_float(row.f.get("partial")), 0.0), max(balance, 0.0))
     adjust_client(account, row, balance - old_balance)
@@ -153,7 +153,7 @@ def mark_sent(call: Call, row: Row) -> None:
 
 def apply_payment(call: Call, invoice: Row, amount: float) -> None:
     """What the payment listeners do to the invoice and client (negative ``amount`` reverts)."""
-    balance = round(to_float(invoice.f.get("balance")) - amount, 2)
+    balance = php_round(to_float(invoice.f.get("balance")) - amount, 2)
     invoice.f["balance"] = balance
     if balance <= 0 and to_float(invoice.f.get("amount")) > 0:
         invoice.f["invoice_status_id"] = STATUS_PAID

@@ -32,7 +32,7 @@ from .people import save_client
 from .resources import Resource
 from .responses import api_json, html
 from .store import Row
-from .totals import items_sum_ok
+from .totals import items_sum_ok, php_round
 from .validation import Rules, is_email
 
 DEFAULTS: dict[str, Any] = {
@@ -189,7 +189,7 @@ class Invoices(Resource):
         row = save_invoice(call, self._prepare(call, client), None, client)
         self.notify(call, "create", row)
         inp = call.inp
-        paid = round(to_float(inp.get("paid")), 2)
+        paid = php_round(to_float(inp.get("paid")), 2)
         emailing = truthy(inp.get("email_invoice"))
         if truthy(inp.get("auto_bill")) or paid or emailing:
             mark_sent(call, row)

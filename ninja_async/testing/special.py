@@ -25,6 +25,7 @@ from .responses import API_HEADERS, api_json, record_not_found, route_not_found
 from .runtime import Runtime
 from .static_data import static_data
 from .store import Account, Row, Token
+from .totals import php_round
 from .transformers import RenderContext, activity, num
 from .validation import Rules
 
@@ -207,11 +208,11 @@ async def dashboard(call: Call) -> web.Response:
         {
             "data": {
                 "id": 1,
-                "paidToDate": num(round(sum(float(c.f.get("paid_to_date") or 0) for c in clients), 2)),
+                "paidToDate": num(php_round(sum(float(c.f.get("paid_to_date") or 0) for c in clients), 2)),
                 "paidToDateCurrency": currency,
-                "balances": num(round(sum(float(c.f.get("balance") or 0) for c in clients), 2)),
+                "balances": num(php_round(sum(float(c.f.get("balance") or 0) for c in clients), 2)),
                 "balancesCurrency": currency,
-                "averageInvoice": num(round(sum(amounts) / len(amounts), 2) if amounts else 0),
+                "averageInvoice": num(php_round(sum(amounts) / len(amounts), 2) if amounts else 0),
                 "averageInvoiceCurrency": currency,
                 "invoicesSent": sum(
                     1 for i in invoices if int(i.f.get("invoice_status_id") or 1) >= STATUS_SENT
