@@ -61,6 +61,7 @@ class Paginator(Generic[T]):
         self._identity = identity
         self._raw = raw
         self._first: Page[T] | None = None
+        self.total: int | None = None  # the list's size as its first page reported it
         self.pages_fetched = 0
         self.duplicates_dropped = 0
 
@@ -70,6 +71,7 @@ class Paginator(Generic[T]):
     async def _first_page(self) -> Page[T]:
         if self._first is None:
             self._first = await self._fetch(self.start_page)
+            self.total = self._first.total
         return self._first
 
     def raw(self) -> Paginator[dict[str, Any]]:

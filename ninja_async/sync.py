@@ -76,6 +76,7 @@ class Sync(Generic[M]):
         self.complete = False
         self.passes = 0
         self.yielded = 0
+        self.total: int | None = None  # records matching ``since`` when the sync began
 
     def __aiter__(self) -> AsyncIterator[M]:
         return self._records()
@@ -90,6 +91,8 @@ class Sync(Generic[M]):
             changed = 0
             paginator = self._list_since(threshold)
             first = await paginator
+            if self.passes == 1:
+                self.total = first.total
             next_threshold = max((_stamp(item) for item in first.items), default=threshold)
             async with contextlib.aclosing(aiter(paginator)) as records:
                 async for record in records:
