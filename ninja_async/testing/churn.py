@@ -78,13 +78,16 @@ class Churn:
         for _ in range(self.config.updates_per_list):
             self.update(account, resource)
 
+    def tick(self, account: Account) -> None:
+        """One step of background churn: a create and an update per churned resource."""
+        for resource in self.config.resources:
+            self.create(account, resource)
+            self.update(account, resource)
+
     async def run(self, account: Account) -> None:
         """Background churn until cancelled; idles while ``rate`` is 0 so it can be turned on later."""
         while True:
             rate = self.config.rate
             await asyncio.sleep(1.0 / rate if rate > 0 else 0.1)
-            if rate <= 0:
-                continue
-            for resource in self.config.resources:
-                self.create(account, resource)
-                self.update(account, resource)
+            if rate > 0:
+                self.tick(account)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ninja_async.testing import NinjaEmulator
-
 from emulator_support import JSON_ERRORS, Api
+
+from ninja_async.testing import NinjaEmulator
 
 ACCEPT_JSON = {"Accept": "application/json"}
 
