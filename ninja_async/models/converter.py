@@ -94,7 +94,7 @@ def _optional_factory(converter: cattrs.Converter) -> Callable[[Any], Hook]:
         inner_type = _optional_arg(tp)
         if inner_type in RULES:
             return nullable(inner_type)
-        inner = _late(converter, inner_type)
+        inner = _late(lambda: converter.get_structure_hook(inner_type), inner_type)
 
         def structure_optional(value: Any, _: Any) -> Any:
             return None if value is None else inner(value, inner_type)
@@ -106,7 +106,7 @@ def _optional_factory(converter: cattrs.Converter) -> Callable[[Any], Hook]:
 
 def _list_factory(converter: cattrs.Converter) -> Callable[[Any], Hook]:
     def factory(tp: Any) -> Hook:
-        items = _late(converter, tp, list_structure_factory)
+        items = _late(lambda: list_structure_factory(tp, converter), tp)
 
         def structure_array(value: Any, _: Any) -> Any:
             if value.__class__ is not list:
@@ -118,17 +118,15 @@ def _list_factory(converter: cattrs.Converter) -> Callable[[Any], Hook]:
     return factory
 
 
-def _late(
-    converter: cattrs.Converter, tp: Any, make: Callable[[Any, cattrs.Converter], Hook] | None = None
-) -> Hook:
-    """The hook for ``tp``, looked up on first use: models include each other (a client its invoices, an
-    invoice its client), so looking it up while the including model's hook is being made would recurse."""
+def _late(make_hook: Callable[[], Hook], tp: Any) -> Hook:
+    """A hook made on first use: models include each other (a client its invoices, an invoice its client),
+    so making the included model's hook while the including one's is being made would recurse."""
     hook: Hook | None = None
 
     def structure_late(value: Any, _: Any) -> Any:
         nonlocal hook
         if hook is None:
-            hook = make(tp, converter) if make is not None else converter.get_structure_hook(tp)
+            hook = make_hook()
         return hook(value, tp)
 
     return structure_late
@@ -138,7 +136,7 @@ def _model_factory(converter: cattrs.Converter, *, fast: bool, strict: bool) -> 
     def factory(cls: type) -> Hook:
         fields = [a for a in attrs.fields(attrs.resolve_types(cls)) if a.name != "extra"]
         quirks = FIELD_QUIRKS.get(cls, {})
-        if fast:
+        if fast:  # a field typed as its checker gets ``checker(value)`` inline (see _build)
             fields = [a.evolve(type=CHECKERS[a.type]) if a.type in CHECKERS else a for a in fields]
         overrides: dict[str, Any] = {name: override(struct_hook=hooks[0]) for name, hooks in quirks.items()}
         build: Callable[[Any], Any] = make_dict_structure_fn_from_attrs(fields, cls, converter, **overrides)
@@ -191,7 +189,7 @@ def _build(*, fast: bool, strict: bool = False) -> cattrs.Converter:
     converter.register_structure_hook_factory(_is_optional, _optional_factory(converter))
     converter.register_structure_hook_func(lambda tp: tp == OPTIONAL_DATE, to_date)
     converter.register_structure_hook_func(lambda tp: tp == MAPPING, to_mapping)
-    if fast:
+    if fast:  # cattrs writes ``tp(value)`` inline for a type whose hook is ``_structure_call``
         checkers = tuple(CHECKERS.values())
         converter.register_structure_hook_func(lambda tp: tp in checkers, converter._structure_call)
     else:
@@ -233,13 +231,17 @@ def _explain(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}"
 
 
-def _slow(converter: cattrs.Converter, data: Any, tp: Any, path: str) -> Any:
+def _error(path: str, leaf: BaseException) -> ResponseDecodeError:
+    path = path.lstrip(".")
+    return ResponseDecodeError(f"{path or 'body'}: {_explain(leaf)}", path=path, body=None)
+
+
+def _slow(converter: cattrs.Converter, data: Any, cls: type, path: str) -> Any:
     try:
-        return converter.structure(data, tp)
+        return converter.structure(data, cls)
     except Exception as exc:
         where, leaf = _locate(exc)
-        full = (path + where).lstrip(".")
-        raise ResponseDecodeError(f"{full or 'body'}: {_explain(leaf)}", path=full, body=None) from exc
+        raise _error(path + where, leaf) from exc
 
 
 def structure(data: Any, cls: type[T], *, path: str = "", strict: bool = False) -> T:
@@ -257,13 +259,15 @@ def structure(data: Any, cls: type[T], *, path: str = "", strict: bool = False) 
 
 def structure_list(data: Any, cls: type[T], *, path: str = "", strict: bool = False) -> list[T]:
     """A JSON array of ``cls`` objects; element ``i`` is reported as ``f"{path}[{i}]"``."""
-    if not strict and data.__class__ is list:
+    if data.__class__ is not list:
+        raise _error(path, Mismatch("an array", data))
+    if not strict:
         hook = _fast.get_structure_hook(cls)
         try:
             return [hook(item, cls) for item in data]
         except Exception:
-            pass  # as in structure()
-    return cast(list[T], _slow(_strict if strict else _detailed, data, list[cls], path))  # type: ignore[valid-type]
+            pass  # item by item, so that only the odd one out takes the detailed pass
+    return [structure(item, cls, path=f"{path}[{index}]", strict=strict) for index, item in enumerate(data)]
 
 
 def unstructure(obj: Model) -> dict[str, Any]:

@@ -5,7 +5,7 @@ The rules, one per field type (a rejected value raises ``Mismatch``):
 ============  ========================================================================================
 int           ints; whole floats (``3.0``); numeric strings (``"12"``). ``1.5`` is an error. A bool is
               kept as it is (it is an int, and round-trips as a bool).
-float         numbers; numeric strings (``"12.5"``) and bools, as ``float()`` reads them.
+float         numbers; strings and bools as ``float()`` reads them (``"12.5"``, also ``"1_0"``, ``"nan"``).
 str           strings only: ``null`` is an error unless the field is ``str | None``.
 bool          bools; ints and 0.0/1.0 (0 is false, anything else true: uncast tinyint columns);
               ``"0"``/``"1"``.
