@@ -15,6 +15,8 @@ __all__ = ["Clock", "FakeClock", "SystemClock"]
 
 
 class Clock(Protocol):
+    """What the SDK needs of time: a monotonic reading and an async sleep."""
+
     def monotonic(self) -> float: ...
 
     async def sleep(self, seconds: float) -> None: ...

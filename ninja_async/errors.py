@@ -118,7 +118,7 @@ class APIStatusError(APIError):
 
 
 class BadRequestError(APIStatusError):
-    pass
+    """400: an unsupported action, a mobile-style validation failure, an invalid document type."""
 
 
 class AuthenticationError(APIStatusError):
@@ -130,11 +130,11 @@ class PermissionDeniedError(APIStatusError):
 
 
 class NotFoundError(APIStatusError):
-    pass
+    """404, in any of v4's four shapes (no such record, id 0, no such route, unknown client)."""
 
 
 class MethodNotAllowedError(APIStatusError):
-    pass
+    """405: the path exists but not for this method (e.g. ``POST /quotes``)."""
 
 
 class ValidationError(APIStatusError):
@@ -156,7 +156,7 @@ class RateLimitError(APIStatusError):
 
 
 class ServerError(APIStatusError):
-    pass
+    """5xx: retried (see `RetryPolicy`) before it reaches you."""
 
 
 class ResponseDecodeError(APIError):

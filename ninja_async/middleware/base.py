@@ -19,6 +19,8 @@ Handler = Callable[[Request], Awaitable[Response]]
 
 
 class Middleware(Protocol):
+    """An async ``(request, call_next) -> Response``; add yours with ``NinjaClient(middleware=[...])``."""
+
     async def __call__(self, request: Request, call_next: Handler) -> Response: ...
 
 

@@ -19,6 +19,8 @@ __all__ = ["EventHooks", "HooksMiddleware", "call_hooks"]
 
 
 class EventHooks(TypedDict, total=False):
+    """``NinjaClient(hooks=...)``: callables (plain or async) per event, called in order."""
+
     request: Sequence[Callable[[Request], Any]]
     response: Sequence[Callable[[Response], Any]]
     retry: Sequence[Callable[[RetryEvent], Any]]

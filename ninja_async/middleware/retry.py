@@ -38,6 +38,8 @@ RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
 
 
 class RetryKind(enum.Enum):
+    """Why a failure may be retried (counted per kind in ``NinjaClient.stats.retries_by_kind``)."""
+
     THROTTLED = "throttled"  # the server asked us to wait; the request was not processed
     STATUS = "status"  # a transient status (408, 5xx...)
     NOT_SENT = "not_sent"  # the request never reached the server
