@@ -8,30 +8,15 @@ absent `notes`/`cost`/`qty` to ''/0/1.
 from __future__ import annotations
 
 from .call import Call
+from .constants import CUSTOM_FIELDS, TAX_FIELDS
 from .errors import ServerError
 from .inputs import to_float, to_int
 from .resources import Resource
 from .store import Row
 from .validation import Rules
 
-PRODUCT_FIELDS = (
-    "product_key",
-    "tax_name1",
-    "tax_rate1",
-    "tax_name2",
-    "tax_rate2",
-    "custom_value1",
-    "custom_value2",
-)
-PROJECT_FIELDS = (
-    "name",
-    "task_rate",
-    "private_notes",
-    "due_date",
-    "budgeted_hours",
-    "custom_value1",
-    "custom_value2",
-)
+PRODUCT_FIELDS = ("product_key", *TAX_FIELDS, *CUSTOM_FIELDS)
+PROJECT_FIELDS = ("name", "task_rate", "private_notes", "due_date", "budgeted_hours", *CUSTOM_FIELDS)
 
 
 class _Simple(Resource):

@@ -78,3 +78,8 @@ DOCUMENT_TYPES: Final[dict[str, str]] = {
     "ai": "application/postscript",
 }
 MAX_DOCUMENT_BYTES: Final = 10_000_000
+
+#: Column groups several entities share.
+ADDRESS_FIELDS: Final = ("address1", "address2", "city", "state", "postal_code")
+TAX_FIELDS: Final = ("tax_name1", "tax_rate1", "tax_name2", "tax_rate2")
+CUSTOM_FIELDS: Final = ("custom_value1", "custom_value2")

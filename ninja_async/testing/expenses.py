@@ -12,6 +12,7 @@ from typing import Any
 from aiohttp import web
 
 from .call import Call
+from .constants import CUSTOM_FIELDS, TAX_FIELDS
 from .errors import ServerError
 from .events import notify
 from .inputs import to_float, to_int
@@ -21,24 +22,9 @@ from .totals import php_round
 from .validation import Rules
 
 EXPENSE_FIELDS = (
-    "expense_date",
-    "payment_date",
-    "private_notes",
-    "public_notes",
-    "should_be_invoiced",
-    "transaction_reference",
-    "transaction_id",
-    "bank_id",
-    "payment_type_id",
-    "invoice_currency_id",
-    "expense_currency_id",
-    "tax_name1",
-    "tax_rate1",
-    "tax_name2",
-    "tax_rate2",
-    "custom_value1",
-    "custom_value2",
-    "invoice_documents",
+    *("expense_date", "payment_date", "private_notes", "public_notes", "should_be_invoiced"),
+    *("transaction_reference", "transaction_id", "bank_id", "payment_type_id", "invoice_currency_id"),
+    *("expense_currency_id", "invoice_documents", *TAX_FIELDS, *CUSTOM_FIELDS),
 )
 
 

@@ -9,7 +9,15 @@ from typing import Any, Literal
 
 from .call import Call
 from .clock import add_days
-from .constants import STATUS_PAID, STATUS_PARTIAL, STATUS_SENT, TYPE_QUOTE, TYPE_STANDARD
+from .constants import (
+    CUSTOM_FIELDS,
+    STATUS_PAID,
+    STATUS_PARTIAL,
+    STATUS_SENT,
+    TAX_FIELDS,
+    TYPE_QUOTE,
+    TYPE_STANDARD,
+)
 from .events import notify
 from .inputs import to_float, to_int, truthy
 from .invitations import ensure_invitations, mark_invitations_sent
@@ -17,30 +25,10 @@ from .store import Account, Row, SentEmail
 from .totals import invoice_total, php_round
 
 INVOICE_FIELDS = (
-    "discount",
-    "is_amount_discount",
-    "terms",
-    "invoice_footer",
-    "public_notes",
-    "private_notes",
-    "po_number",
-    "invoice_design_id",
-    "tax_name1",
-    "tax_rate1",
-    "tax_name2",
-    "tax_rate2",
-    "partial",
-    "partial_due_date",
-    "invoice_date",
-    "due_date",
-    "custom_value1",
-    "custom_value2",
-    "custom_taxes1",
-    "custom_taxes2",
-    "custom_text_value1",
-    "custom_text_value2",
-    "has_tasks",
-    "has_expenses",
+    *("discount", "is_amount_discount", "terms", "invoice_footer", "public_notes", "private_notes"),
+    *("po_number", "invoice_design_id", "partial", "partial_due_date", "invoice_date", "due_date"),
+    *("custom_taxes1", "custom_taxes2", "custom_text_value1", "custom_text_value2", "has_tasks"),
+    *("has_expenses", *TAX_FIELDS, *CUSTOM_FIELDS),
 )
 RECURRING_FIELDS = ("frequency_id", "start_date", "end_date", "client_enable_auto_bill")
 ITEM_FIELDS = (
@@ -48,14 +36,10 @@ ITEM_FIELDS = (
     "notes",
     "cost",
     "qty",
-    "tax_name1",
-    "tax_rate1",
-    "tax_name2",
-    "tax_rate2",
     "invoice_item_type_id",
     "discount",
-    "custom_value1",
-    "custom_value2",
+    *TAX_FIELDS,
+    *CUSTOM_FIELDS,
 )
 NUMERIC = {"discount", "tax_rate1", "tax_rate2", "partial", "cost", "qty", "custom_value1", "custom_value2"}
 

@@ -14,7 +14,7 @@ from aiohttp import web
 
 from .billing import create_payment
 from .call import Call
-from .constants import TYPE_QUOTE
+from .constants import ADDRESS_FIELDS, CUSTOM_FIELDS, TAX_FIELDS, TYPE_QUOTE
 from .errors import HttpError, ServerError
 from .events import notify
 from .inputs import to_float, to_int, truthy
@@ -51,30 +51,10 @@ DEFAULTS: dict[str, Any] = {
     "tax_rate2": 0,
     "partial": 0,
 }
-AUTOFILL = (
-    "cost",
-    "notes",
-    "custom_value1",
-    "custom_value2",
-    "tax_name1",
-    "tax_rate1",
-    "tax_name2",
-    "tax_rate2",
-)
+AUTOFILL = ("cost", "notes", *CUSTOM_FIELDS, *TAX_FIELDS)
 ITEM_DEFAULTS: dict[str, Any] = {"cost": 0, "product_key": "", "notes": "", "qty": 1}
 UPDATE_REQUIRED_ITEM_KEYS = ("cost", "qty", "product_key", "notes")
-CLIENT_COPY = (
-    "name",
-    "address1",
-    "address2",
-    "city",
-    "state",
-    "postal_code",
-    "country_id",
-    "private_notes",
-    "currency_code",
-    "country_code",
-)
+CLIENT_COPY = (*ADDRESS_FIELDS, "name", "country_id", "private_notes", "currency_code", "country_code")
 
 
 def _items(data: dict[str, Any]) -> list[dict[str, Any]]:

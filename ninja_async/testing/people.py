@@ -12,6 +12,7 @@ from typing import Any
 import orjson
 
 from .call import Call
+from .constants import ADDRESS_FIELDS, CUSTOM_FIELDS
 from .errors import ServerError
 from .inputs import to_int, truthy
 from .resources import Resource
@@ -21,64 +22,18 @@ from .store import Row
 from .validation import Rules
 
 CLIENT_FIELDS = (
-    "name",
-    "id_number",
-    "vat_number",
-    "work_phone",
-    "custom_value1",
-    "custom_value2",
-    "address1",
-    "address2",
-    "city",
-    "state",
-    "postal_code",
-    "country_id",
-    "private_notes",
-    "size_id",
-    "industry_id",
-    "currency_id",
-    "language_id",
-    "payment_terms",
-    "website",
-    "invoice_number_counter",
-    "quote_number_counter",
-    "public_notes",
-    "task_rate",
-    "shipping_address1",
-    "shipping_address2",
-    "shipping_city",
-    "shipping_state",
-    "shipping_postal_code",
-    "shipping_country_id",
-    "show_tasks_in_portal",
-    "send_reminders",
-    "custom_messages",
+    *("name", "id_number", "vat_number", "work_phone", "country_id", "private_notes", "size_id"),
+    *("industry_id", "currency_id", "language_id", "payment_terms", "website", "public_notes"),
+    *("invoice_number_counter", "quote_number_counter", "task_rate", "shipping_country_id"),
+    *("show_tasks_in_portal", "send_reminders", "custom_messages"),
+    *ADDRESS_FIELDS,
+    *(f"shipping_{name}" for name in ADDRESS_FIELDS),
+    *CUSTOM_FIELDS,
 )
-CONTACT_FIELDS = (
-    "first_name",
-    "last_name",
-    "email",
-    "phone",
-    "send_invoice",
-    "custom_value1",
-    "custom_value2",
-)
+CONTACT_FIELDS = ("first_name", "last_name", "email", "phone", "send_invoice", *CUSTOM_FIELDS)
 VENDOR_FIELDS = (
-    "name",
-    "id_number",
-    "vat_number",
-    "work_phone",
-    "address1",
-    "address2",
-    "city",
-    "state",
-    "postal_code",
-    "country_id",
-    "private_notes",
-    "currency_id",
-    "website",
-    "custom_value1",
-    "custom_value2",
+    *("name", "id_number", "vat_number", "work_phone", "country_id", "private_notes", "currency_id"),
+    *("website", *ADDRESS_FIELDS, *CUSTOM_FIELDS),
 )
 VENDOR_CONTACT_FIELDS = ("first_name", "last_name", "email", "phone")
 

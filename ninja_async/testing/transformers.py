@@ -72,8 +72,7 @@ def client(row: Row, ctx: RenderContext) -> Fields:
         "id_number": _s(f, "id_number"),
         "language_id": _i(f, "language_id"),
         "currency_id": _i(f, "currency_id"),
-        "custom_value1": _s(f, "custom_value1"),
-        "custom_value2": _s(f, "custom_value2"),
+        **_custom(f),
         "invoice_number_counter": _i(f, "invoice_number_counter"),
         "quote_number_counter": _i(f, "quote_number_counter"),
         "task_rate": num(f.get("task_rate")),
@@ -122,8 +121,7 @@ def contact(row: Row, ctx: RenderContext) -> Fields:
         "phone": _s(f, "phone"),
         "last_login": _s(f, "last_login"),
         "send_invoice": bool(f.get("send_invoice", True)),
-        "custom_value1": _s(f, "custom_value1"),
-        "custom_value2": _s(f, "custom_value2"),
+        **_custom(f),
     }
 
 
@@ -186,6 +184,10 @@ def invoice(row: Row, ctx: RenderContext) -> Fields:
     }
 
 
+def _custom(f: dict[str, Any]) -> Fields:
+    return {"custom_value1": _s(f, "custom_value1"), "custom_value2": _s(f, "custom_value2")}
+
+
 def _tax_fields(f: dict[str, Any]) -> Fields:
     return {
         "tax_name1": _s(f, "tax_name1"),
@@ -208,8 +210,7 @@ def invoice_item(row: Row, ctx: RenderContext) -> Fields:
         "qty": num(f.get("qty")),
         **_tax_fields(f),
         "invoice_item_type_id": _i(f, "invoice_item_type_id") or 1,
-        "custom_value1": _s(f, "custom_value1"),
-        "custom_value2": _s(f, "custom_value2"),
+        **_custom(f),
         "discount": num(f.get("discount")),
     }
 
@@ -285,8 +286,7 @@ def task(row: Row, ctx: RenderContext) -> Fields:
         "is_deleted": row.is_deleted,
         "time_log": f.get("time_log") or "[]",
         "is_running": bool(f.get("is_running")),
-        "custom_value1": _s(f, "custom_value1"),
-        "custom_value2": _s(f, "custom_value2"),
+        **_custom(f),
         "task_status_id": status.public_id if status else 0,
         "task_status_sort_order": _i(f, "task_status_sort_order"),
     }
@@ -315,8 +315,7 @@ def project(row: Row, ctx: RenderContext) -> Fields:
         "due_date": _s(f, "due_date"),
         "private_notes": _s(f, "private_notes"),
         "budgeted_hours": num(f.get("budgeted_hours")),
-        "custom_value1": _s(f, "custom_value1"),
-        "custom_value2": _s(f, "custom_value2"),
+        **_custom(f),
     }
 
 
@@ -332,8 +331,7 @@ def product(row: Row, ctx: RenderContext) -> Fields:
         **_tax_fields(f),
         "updated_at": row.updated_at,
         "archived_at": _archived(row),
-        "custom_value1": _s(f, "custom_value1"),
-        "custom_value2": _s(f, "custom_value2"),
+        **_custom(f),
         "is_deleted": row.is_deleted,
     }
 
@@ -368,8 +366,7 @@ def expense(row: Row, ctx: RenderContext) -> Fields:
         "client_id": _i(f, "client_id"),
         "invoice_id": _i(f, "invoice_id"),
         "vendor_id": _i(f, "vendor_id"),
-        "custom_value1": _s(f, "custom_value1"),
-        "custom_value2": _s(f, "custom_value2"),
+        **_custom(f),
     }
 
 
@@ -403,8 +400,7 @@ def vendor(row: Row, ctx: RenderContext) -> Fields:
         "vat_number": _s(f, "vat_number"),
         "id_number": _s(f, "id_number"),
         "currency_id": _i(f, "currency_id"),
-        "custom_value1": _s(f, "custom_value1"),
-        "custom_value2": _s(f, "custom_value2"),
+        **_custom(f),
     }
 
 
