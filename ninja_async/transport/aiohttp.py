@@ -170,7 +170,16 @@ class _Stream:
 
 
 def _abandon(session: aiohttp.ClientSession) -> None:
-    """Forget a session whose loop is gone (it can no longer be closed); mark it closed so it stays quiet."""
+    """Forget a session whose loop is gone: it can no longer be closed the asyncio way, so release its
+    pooled sockets directly and mark its connector closed (otherwise each warns when collected)."""
+    connector = session.connector
+    if connector is not None:
+        for connections in list(connector._conns.values()):  # aiohttp 3.x keeps the idle pool here
+            for protocol, _ in connections:
+                sock = protocol.transport.get_extra_info("socket") if protocol.transport else None
+                if sock is not None:
+                    sock.close()
+        connector._close()  # only flags it closed: the loop is gone
     session.detach()
 
 

@@ -130,3 +130,45 @@ async def test_streamed_response_holds_a_slot_until_closed(ninja: NinjaClient, s
     body = await response.aread()
     assert body.startswith(b'{"data":"xxx')
     assert ninja.connections_in_use == 0
+
+
+async def test_user_middleware_runs_once_per_call_around_retries(script: Script) -> None:
+    from ninja_async.clock import FakeClock
+    from ninja_async.http import Request, Response
+    from ninja_async.middleware import Handler
+
+    calls: list[str] = []
+
+    async def tagging(request: Request, call_next: Handler) -> Response:
+        request.headers["X-Trace"] = "abc"
+        calls.append(request.method)
+        return await call_next(request)
+
+    script.then(v4_json({}, 503), v4_json({"data": {"id": 1}}))
+    async with NinjaClient(
+        "https://ninja.example.com",
+        TOKEN,
+        transport=MockTransport(script),
+        clock=FakeClock(),
+        middleware=[tagging],
+    ) as ninja:
+        await ninja.request("GET", "clients/1")
+    assert calls == ["GET"]
+    assert [r.headers["X-Trace"] for r in script.requests] == ["abc", "abc"]
+
+
+def test_a_client_can_serve_two_event_loops_in_turn() -> None:
+    import asyncio
+
+    from ninja_async.testing import NinjaEmulator
+
+    ninja = NinjaClient("http://127.0.0.1:1", TOKEN)  # no loop here; real transport, created lazily
+
+    async def ping_once() -> bool:
+        async with NinjaEmulator(error_delay=0) as emu:
+            ninja.api_url = emu.api_url
+            return await ninja.ping()
+
+    assert asyncio.run(ping_once())
+    assert asyncio.run(ping_once())  # a new loop: the dead loop's session is replaced, not reused
+    asyncio.run(ninja.aclose())
