@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 
-from .constants import DEFAULT_PAYMENT_TERMS
 from .store import Account, Registry, Row, Token
 
 TASK_STATUSES = ("Backlog", "Ready to do", "In progress", "Done")
@@ -36,11 +35,4 @@ def new_account(
     registry.add_token(account, Token(token=token, name=token_name, user_id=0))
     for order, status in enumerate(TASK_STATUSES):
         account.new_row("task_statuses", 0, name=status, sort_order=order)
-    account.settings["default_payment_terms"] = DEFAULT_PAYMENT_TERMS
     return account
-
-
-def user_row(account: Account, user_public_id: int) -> Row:
-    user = account.users.get(user_public_id)
-    assert user is not None
-    return user

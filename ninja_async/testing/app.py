@@ -132,7 +132,6 @@ def _allowed(routes: list[Route]) -> list[str]:
 async def dispatch(request: web.Request) -> web.StreamResponse:
     """Route, authenticate, run: the whole request path of the emulated server."""
     rt = request.app[RUNTIME]
-    rt.requests[request.method] += 1
     path = request.path
     if path.rstrip("/") == "":
         return html("<!DOCTYPE html><html><body>Invoice Ninja v4 emulator</body></html>", 200)
@@ -173,8 +172,18 @@ async def _background(app: web.Application) -> AsyncIterator[None]:
     await rt.webhooks.close()
 
 
+@web.middleware
+async def count_requests(
+    request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
+) -> web.StreamResponse:
+    """Count every request that reaches the server, fault-injected or not."""
+    request.app[RUNTIME].requests[request.method] += 1
+    return await handler(request)
+
+
 def build_app(rt: Runtime) -> web.Application:
-    app = web.Application(middlewares=[rt.faults.middleware], client_max_size=32 * 1024 * 1024)
+    middlewares = [count_requests, rt.faults.middleware]
+    app = web.Application(middlewares=middlewares, client_max_size=32 * 1024 * 1024)
     app[RUNTIME] = rt
     app.router.add_route("*", "/{tail:.*}", dispatch)
     app.cleanup_ctx.append(_background)

@@ -39,10 +39,6 @@ class Clock:
         """Move time forward (or back, with a negative value) without sleeping."""
         self._offset += seconds
 
-    @property
-    def frozen(self) -> bool:
-        return self._frozen
-
 
 def date_of(timestamp: float) -> str:
     """`Y-m-d` of a Unix time, in UTC (the server's default `APP_TIMEZONE`)."""

@@ -47,7 +47,6 @@ ACTIONS: Final = frozenset(
     {"archive", "delete", "restore", "mark_sent", "markSent", "emailInvoice", "markPaid"}
 )
 
-STATUS_DRAFT: Final = 1
 STATUS_SENT: Final = 2
 STATUS_PARTIAL: Final = 5
 STATUS_PAID: Final = 6

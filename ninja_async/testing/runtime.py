@@ -43,9 +43,5 @@ class Runtime:
     rng: random.Random
     requests: Counter[str] = field(default_factory=Counter)
 
-    def sleep_scale(self) -> float:
-        """Delays that v4 takes in real seconds shrink with a scaled throttle hour."""
-        return self.throttle.scale if self.settings.hosted else 1.0
-
 
 RUNTIME: web.AppKey[Runtime] = web.AppKey("ninja_runtime", Runtime)

@@ -53,7 +53,3 @@ class Throttle:
     def level(self, key: str) -> float:
         """The stored debt of a key, in (scaled) seconds."""
         return self._buckets.get(key, (0.0, 0.0))[0]
-
-    def reset(self) -> None:
-        self._buckets.clear()
-        self.accepted = self.throttled = 0

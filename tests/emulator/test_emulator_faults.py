@@ -101,3 +101,4 @@ async def test_faults_from_the_constructor_over_a_real_socket() -> None:
                 statuses.append(reply.status)
     assert statuses == [500, 500, 200]
     assert fault.fired == 2
+    assert emulator.request_count == 3
