@@ -11,11 +11,15 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any, Literal
 
 from .clock import Clock
 
 Order = Literal["updated", "created", "none"]
+_BY_ID = attrgetter("public_id")
+_BY_CREATED = attrgetter("created_at")
+_BY_UPDATED = attrgetter("updated_at")
 
 
 @dataclass(slots=True, eq=False)
@@ -88,12 +92,11 @@ class Table:
         """Rows in list order: newest first by the table's column, ties broken by id descending."""
         if self._sorted is None:
             rows = list(self._rows.values())
-            if self.order == "updated":
-                rows.sort(key=lambda r: (r.updated_at, r.public_id), reverse=True)
-            elif self.order == "created":
-                rows.sort(key=lambda r: (r.created_at, r.public_id), reverse=True)
-            else:
-                rows.sort(key=lambda r: r.public_id)
+            rows.sort(key=_BY_ID, reverse=self.order != "none")
+            if self.order != "none":
+                # A second, stable pass keeps id-descending order within equal stamps; attrgetter
+                # keys avoid allocating 100k tuples.
+                rows.sort(key=_BY_CREATED if self.order == "created" else _BY_UPDATED, reverse=True)
             self._sorted = rows
         return self._sorted
 

@@ -270,3 +270,14 @@ async def test_document_upload_stream_and_hard_delete(api: Api, emu: NinjaEmulat
     bad.add_field("file", b"MZ", filename="virus.exe")
     status, _, _ = await api.call("POST", "/documents", data=bad, headers={"Accept": "application/json"})
     assert status == 500
+
+
+async def test_form_encoded_body_with_php_brackets(api: Api) -> None:
+    form = {"name": "Formed", "contacts[0][email]": "f1@x.test", "contacts[1][email]": "f2@x.test"}
+    status, body, _ = await api.call("POST", "/clients", data=form)
+    assert status == 200
+    assert [c["email"] for c in body["data"]["contacts"]] == ["f1@x.test", "f2@x.test"]
+    status, body, _ = await api.call(
+        "POST", "/clients", data=b'{"name": "ignored"}', headers={"Content-Type": "text/plain"}
+    )
+    assert (status, body["data"]["name"]) == (200, "")
