@@ -73,13 +73,19 @@ class AiohttpTransport(AsyncTransport):
         connector = _Connector(
             limit=limit, limit_per_host=limit_per_host, keepalive_timeout=keepalive_timeout, ssl=ssl
         )
-        return aiohttp.ClientSession(
+        session = aiohttp.ClientSession(
             connector=connector,
             cookie_jar=aiohttp.DummyCookieJar(),
             trace_configs=trace_configs,
             trust_env=trust_env,
             auto_decompress=True,
         )
+        # aiohttp silently re-sends an idempotent request once when its connection drops (aio-libs/aiohttp
+        # #10790; no public switch, its own TestClient turns it off like this). Retrying is the retry
+        # middleware's job, which reports, budgets and bounds every attempt: one send, one attempt.
+        if hasattr(session, "_retry_connection"):
+            session._retry_connection = False
+        return session
 
     def _client_timeout(self, request: Request, left: float | None) -> aiohttp.ClientTimeout:
         connect, read = request.timeout.connect, request.timeout.read
