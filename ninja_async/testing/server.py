@@ -49,6 +49,7 @@ class NinjaEmulator:
         email: str = DEFAULT_EMAIL,
         password: str = DEFAULT_PASSWORD,
         webhooks: bool = True,
+        subscription_secret: str | None = None,
         clock: Clock | None = None,
     ) -> None:
         self.host = host
@@ -63,7 +64,7 @@ class NinjaEmulator:
             clock=self.clock,
             registry=registry,
             throttle=Throttle(self.clock, hour_seconds),
-            webhooks=Webhooks(enabled=webhooks),
+            webhooks=Webhooks(enabled=webhooks, secret=subscription_secret),
             churn=Churn(churn or ChurnConfig()),
             faults=FaultInjector(faults, seed=seed),
             rng=random.Random(seed + 1),

@@ -16,8 +16,10 @@ from .store import Account, HookDelivery, Subscription
 
 
 class Webhooks:
-    def __init__(self, enabled: bool = True, timeout: float = 10.0) -> None:
+    def __init__(self, enabled: bool = True, timeout: float = 10.0, secret: str | None = None) -> None:
         self.enabled = enabled
+        #: Self-host `SUBSCRIPTION_SECRET`: appended to each target URL as `?secret=…` when set.
+        self.secret = secret
         self.timeout = timeout
         self._tasks: set[asyncio.Task[None]] = set()
         self._session: aiohttp.ClientSession | None = None
@@ -36,7 +38,8 @@ class Webhooks:
         if self._session is None:
             self._session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=self.timeout))
         try:
-            async with self._session.post(sub.target_url, json=delivery.payload) as response:
+            params = {"secret": self.secret} if self.secret else None
+            async with self._session.post(sub.target_url, json=delivery.payload, params=params) as response:
                 delivery.status = response.status
         except (aiohttp.ClientError, TimeoutError, ValueError) as exc:
             delivery.error = f"{type(exc).__name__}: {exc}"

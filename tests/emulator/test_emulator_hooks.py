@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 from aiohttp import web
-from aiohttp.test_utils import TestServer
-from emulator_support import Api
+from aiohttp.test_utils import TestClient, TestServer
+from emulator_support import TOKEN_HEADERS, Api
 
 from ninja_async.testing import NinjaEmulator
 
@@ -18,11 +18,13 @@ class Receiver:
 
     def __init__(self) -> None:
         self.received: list[tuple[str, Any]] = []
+        self.secrets: list[str | None] = []
         self.app = web.Application()
         self.app.router.add_post("/hook", self.hook)
         self.app.router.add_post("/gone", self.gone)
 
     async def hook(self, request: web.Request) -> web.Response:
+        self.secrets.append(request.query.get("secret"))
         self.received.append((request.headers["Content-Type"], await request.json()))
         return web.Response(status=200)
 
@@ -65,6 +67,21 @@ async def test_delivery_of_entity_without_wrapper(
     assert (payment_body["invoice"]["id"], payment_body["client_name"]) == (invoice["id"], "Hooked")
     assert len(target.received) == 3
     assert [d.status for d in emu.state.hook_deliveries] == [200, 200, 200]
+    assert target.secrets == [None, None, None]
+
+
+async def test_subscription_secret_is_appended(receiver: tuple[Receiver, str]) -> None:
+    target, url = receiver
+    emu = NinjaEmulator(clients=1, invoices=0, subscription_secret="shh")
+    async with TestClient(TestServer(emu.app)) as client:
+        await client.post(
+            "/api/v1/hooks",
+            json={"event": "create_client", "target_url": url + "/hook"},
+            headers=TOKEN_HEADERS,
+        )
+        await client.post("/api/v1/clients", json={"name": "S"}, headers=TOKEN_HEADERS)
+        await emu.webhooks.drain()
+    assert target.secrets == ["shh"]
 
 
 async def test_gone_unsubscribes_and_delete_hook(
