@@ -45,7 +45,16 @@ Choices where the spec says "(probably)" or "(ambiguous)", or is silent:
   escaping are not part of the contract. ``updated_at`` filters compare in UTC.
 - ``filter_active`` on documents is a no-op (they have no soft deletes). Only top-level include
   names are checked against the model's relations on an index.
-- The account transformer emits the main settings fields only (~40 of ~130).
+- The account transformer emits the main settings fields only (~40 of ~130); ``GET /static``
+  serves a few rows of each lookup table.
+- Hosted mode (``hosted=True``) switches on the throttle, the ``per_page`` cap of 5000, the
+  pro-plan check (``settings.pro_plan``) and "no secret unless configured"; it does not turn
+  exception pages into the hosted HTML error view. Permissions and disabled modules are not
+  emulated (every token is an admin's with all modules on).
+- Invoice totals follow ``InvoiceRepository::save`` with exclusive taxes; money is rounded the
+  PHP way (half away from zero). ``email_invoice`` never fails (no mailer).
+- Webhook deliveries are recorded in ``state.hook_deliveries`` even when sending is switched off
+  (``emu.webhooks.enabled = False``); ``await emu.webhooks.drain()`` waits for them.
 """
 
 from .churn import ChurnConfig
