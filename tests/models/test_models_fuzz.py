@@ -73,9 +73,9 @@ def mutated_invoices(draw: st.DrawFn, base: dict[str, Any]) -> dict[str, Any]:
     """The spec's invoice with a few of its fields (or its first item's) replaced by arbitrary JSON."""
     wire = copy.deepcopy(base)
     for _ in range(draw(st.integers(min_value=1, max_value=3))):
-        target = wire["invoice_items"][0] if draw(st.booleans()) and wire.get("invoice_items") else wire
-        if not isinstance(target, dict):
-            break
+        items = wire["invoice_items"]
+        in_item = isinstance(items, list) and items and isinstance(items[0], dict) and draw(st.booleans())
+        target = items[0] if in_item else wire
         target[draw(st.sampled_from(sorted(target)) | st.text(max_size=6))] = draw(json_values)
     return wire
 
