@@ -59,10 +59,11 @@ async def test_invoice_update_keeps_items_and_notes(ninja: NinjaClient, server: 
     assert sent["terms"] == "Net 30"
     assert sent["public_notes"] == "Thanks"
     assert sent["invoice_footer"] == "Footer"
-    assert [(i["product_key"], i["cost"], i["qty"], i["notes"]) for i in sent["invoice_items"]] == [
-        ("WIDGET", 10, 2, "A widget"),
-        ("WIDGET", 10, 2, "A widget"),
+    item_fields = ("id", "product_key", "cost", "qty", "notes")
+    assert [[i[f] for f in item_fields] for i in sent["invoice_items"]] == [
+        [i[f] for f in item_fields] for i in current["invoice_items"]
     ]
+    assert len(sent["invoice_items"]) == 2
 
 
 async def test_invoice_update_refuses_items_v4_would_answer_500_to(
@@ -81,7 +82,7 @@ async def test_product_update_keeps_notes_cost_qty(ninja: NinjaClient, server: F
     await ninja.products.update(2, tax_name1="VAT")
     sent = body(server.sent("PUT")[-1])
     assert (sent["product_key"], sent["notes"], sent["cost"], sent["qty"], sent["tax_name1"]) == (
-        "WIDGET",
+        current["product_key"],
         "Blue",
         12.5,
         3,
@@ -96,7 +97,7 @@ async def test_vendor_update_keeps_vendor_contacts(ninja: NinjaClient, server: F
     await ninja.vendors.update(3, website="https://acme.example")
     sent = body(server.sent("PUT")[-1])
     assert [c["id"] for c in sent["vendor_contacts"]] == [1]
-    assert sent["name"] == "Acme Supplies"
+    assert sent["name"] == current["name"]
 
 
 async def test_a_body_field_that_would_redirect_the_put_is_dropped(
@@ -214,7 +215,7 @@ def test_hook_events_are_exactly_the_v4_list() -> None:
 
 
 def test_parse_webhook_delivery() -> None:
-    delivery = {**fx.invoice(9), "client": fx.client(1), "client_name": "Client 1"}
+    delivery = {**fx.invoice(9), "client": fx.client(1, name="Client 1"), "client_name": "Client 1"}
     invoice = parse_webhook("create_invoice", orjson.dumps(delivery))
     assert isinstance(invoice, models.Invoice)
     assert invoice.client is not None and invoice.client.name == "Client 1"
