@@ -45,5 +45,10 @@ class HooksMiddleware:
             await call_hooks(self._on_request, request)
         response = await call_next(request)
         if self._on_response:
-            await call_hooks(self._on_response, response)
+            try:
+                await call_hooks(self._on_response, response)
+            except BaseException:
+                # Nobody else will see this response: give a streamed body's slot and connection back.
+                await response.aclose()
+                raise
         return response
