@@ -55,8 +55,12 @@ async def read_capped(response: Response, max_bytes: int | None) -> bytes:
 async def save_download(response: Response, to: Path, *, max_bytes: int | None, default_name: str) -> Path:
     """Stream the body to ``to`` (a directory gets the server's filename) and return the path written."""
     # Local stat and unlink below: microseconds, not worth a thread hop.
-    target = to / filename_from(response, default_name) if to.is_dir() else to  # noqa: ASYNC240
-    fd, temporary = tempfile.mkstemp(prefix=".ninja-download-", dir=target.parent)
+    try:
+        target = to / filename_from(response, default_name) if to.is_dir() else to  # noqa: ASYNC240
+        fd, temporary = tempfile.mkstemp(prefix=".ninja-download-", dir=target.parent)
+    except BaseException:  # e.g. the directory does not exist: release the connection before raising
+        await response.aclose()
+        raise
     written = 0
     try:
         with os.fdopen(fd, "wb") as sink:
