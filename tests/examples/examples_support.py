@@ -36,14 +36,22 @@ def live_client_email(emu: NinjaEmulator) -> tuple[Row, str]:
     raise AssertionError("the seed has no live client with a contact email")
 
 
-async def run_example(name: str, *args: str, cwd: Path, timeout: float = 20) -> tuple[int, str, str]:
-    """Run ``python examples/NAME.py ARGS`` to completion: (exit code, stdout, stderr)."""
+async def run_example(
+    name: str, *args: str, cwd: Path, token: str | None = None, timeout: float = 20
+) -> tuple[int, str, str]:
+    """Run ``python examples/NAME.py ARGS`` to completion: (exit code, stdout, stderr).
+
+    ``NINJA_TOKEN`` is set to ``token``, or unset.
+    """
+    env = {key: value for key, value in os.environ.items() if key != "NINJA_TOKEN"}
+    if token is not None:
+        env["NINJA_TOKEN"] = token
     process = await asyncio.create_subprocess_exec(
         sys.executable,
         str(EXAMPLES / f"{name}.py"),
         *args,
         cwd=cwd,
-        env={key: value for key, value in os.environ.items() if key != "NINJA_TOKEN"},
+        env=env,
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.PIPE,
     )
