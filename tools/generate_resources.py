@@ -32,15 +32,14 @@ file and the table disagree. Each method is a typed, documented front for the ge
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
-from typing import Any, Literal, overload
+from typing import Literal
 
-from ..endpoints import ENDPOINTS, Op
-from ..files import DEFAULT_MAX_DOWNLOAD
+from ..endpoints import ENDPOINTS
 from ..models import {models}
 from ..pagination import DEFAULT_PAGE_CONCURRENCY, Paginator
 from ..sync import DEFAULT_MAX_PASSES, Sync
 from .base import DEFAULT_PER_PAGE, Requester, Resource, Since
+from .operations import {mixins}
 
 __all__ = [{names}]
 '''
@@ -156,124 +155,36 @@ def get_method(row: Endpoint) -> str:
     )
 
 
-def create_method(row: Endpoint) -> str:
-    note = " as a quote (``is_quote`` is set for you)" if row.create_defaults.get("is_quote") else ""
-    return (
-        f"    async def create(self, **fields: Any) -> {model_name(row)}:\n"
-        f"{doc(f'Create one{note}; ``fields`` are the v4 wire names (models and dates are converted).')}\n"
-        "        return await self._create(fields)"
-    )
-
-
-def update_methods(row: Endpoint) -> str:
-    model = model_name(row)
-    kept = ", ".join(row.put_needs_current_state)
-    lossless = (
-        f" The server would drop or reset {kept} when absent, so the current values are read and sent"
-        " for any you leave out."
-        if kept
-        else ""
-    )
-    return (
-        f"    async def update(self, id: int, **fields: Any) -> {model}:\n"
-        f"{doc(f'Change the given fields, losing nothing else.{lossless}')}\n"
-        "        return await self._update(id, fields)\n"
-        "\n"
-        f"    async def save(self, record: {model}) -> {model}:\n"
-        f"{doc(f'Write a whole {model} back (unknown server fields included), e.g. after editing one.')}\n"
-        "        return await self._save(record)"
-    )
-
-
-ACTION_DOCS = {
-    Op.ARCHIVE: "Archive it (``?action=archive``); archived records stay listed and fetchable.",
-    Op.RESTORE: "Restore it from archived or deleted.",
-    Op.MARK_SENT: "Mark it sent (``?action=markSent``): status 2 and public.",
-    Op.MARK_PAID: (
-        "Mark it paid (wire name ``markPaid``): creates a payment for the balance. v4 may still answer with"
-        " the old balance."
-    ),
-    Op.CONVERT: "Convert a quote into a new invoice (``?action=convert``) and return that invoice.",
+MIXINS = {
+    Op.CREATE: "Creatable",
+    Op.UPDATE: "Updatable",
+    Op.ARCHIVE: "Archivable",
+    Op.RESTORE: "Restorable",
+    Op.DELETE: "Deletable",
+    Op.MARK_SENT: "SentMarkable",
+    Op.MARK_PAID: "PaidMarkable",
+    Op.CONVERT: "Convertible",
+    Op.EMAIL: "Emailable",
+    Op.DOWNLOAD: "Downloadable",
+    Op.UPLOAD: "Uploadable",
 }
 
 
-def action_method(row: Endpoint, op: Op) -> str:
+def delete_by_key_method(row: Endpoint) -> str:
+    """Payment terms are deleted by ``num_days``, not by an id (spec §1.2)."""
     return (
-        f"    async def {op.value}(self, id: int) -> {model_name(row)}:\n"
-        f"{doc(ACTION_DOCS[op])}\n"
-        f"        return await self._action(id, Op.{op.name})"
-    )
-
-
-def delete_method(row: Endpoint) -> str:
-    if row.key != "id":
-        return (
-            f"    async def delete(self, {row.key}: int) -> {model_name(row)}:\n"
-            f'        """Archive the term with this ``{row.key}`` (how v4 addresses terms)."""\n'
-            f"        return await self._delete({row.key})"
-        )
-    what = "Delete it for good (a hard delete)" if not row.soft_deletes else "Delete it (soft: still listed)"
-    return (
-        f"    async def delete(self, id: int) -> {model_name(row)}:\n"
-        f'        """{what}."""\n'
-        "        return await self._delete(id)"
-    )
-
-
-def email_method(row: Endpoint) -> str:
-    return (
-        "    async def email(\n"
-        "        self,\n"
-        "        id: int,\n"
-        "        *,\n"
-        '        reminder: Literal["reminder1", "reminder2", "reminder3"] | None = None,\n'
-        "        template: str | None = None,\n"
-        "    ) -> None:\n"
-        '        """Email it to the client (``POST /email_invoice``), optionally as a reminder."""\n'
-        "        await self._email(id, reminder=reminder, template=template)"
-    )
-
-
-def download_method(row: Endpoint) -> str:
-    what = "the PDF" if row.download_path == "download" else "the file"
-    sig = "self, id: int, *, to: {to}, max_bytes: int | None = DEFAULT_MAX_DOWNLOAD"
-    return (
-        "    @overload\n"
-        f"    async def download({sig.format(to='None = None')}) -> bytes: ...\n"
-        "\n"
-        "    @overload\n"
-        f"    async def download({sig.format(to='str | Path')}) -> Path: ...\n"
-        "\n"
-        f"    async def download({sig.format(to='str | Path | None = None')}) -> bytes | Path:\n"
-        + doc(
-            f"{what[0].upper() + what[1:]}: as bytes, or streamed to ``to`` and that path returned.",
-            "``to`` is a file, or a directory to save under the server's filename. A body over ``max_bytes`` "
-            "is refused.",
-        )
+        f"    async def delete(self, {row.key}: int) -> {model_name(row)}:\n"
+        + doc(f"Archive the term with this ``{row.key}`` (v4 addresses terms by it; defaults refuse).")
         + "\n"
-        "        return await self._download(id, to=to, max_bytes=max_bytes)"
+        f"        return await self._delete({row.key})"
     )
 
 
-def upload_method(row: Endpoint) -> str:
-    return (
-        "    async def upload(\n"
-        "        self,\n"
-        "        file: str | Path | bytes,\n"
-        "        *,\n"
-        "        filename: str | None = None,\n"
-        "        content_type: str | None = None,\n"
-        "        invoice_id: int | None = None,\n"
-        "        expense_id: int | None = None,\n"
-        f"    ) -> {model_name(row)}:\n"
-        '        """Upload a file (multipart), optionally attached to an invoice or an expense."""\n'
-        "        return await self._upload(\n"
-        "            file,\n"
-        "            filename=filename,\n"
-        "            content_type=content_type,\n"
-        '            fields={"invoice_id": invoice_id, "expense_id": expense_id},\n'
-        "        )"
-    )
+def bases(row: Endpoint) -> list[str]:
+    model = model_name(row)
+    keyed_delete = row.key != "id"  # generated instead: its parameter is not an id
+    mixins = [name for op, name in MIXINS.items() if op in row.ops and not (op is Op.DELETE and keyed_delete)]
+    return [f"{name}[{model}]" for name in mixins] + [f"Resource[{model}]"]
 
 
 def resource_class(row: Endpoint) -> str:
@@ -284,28 +195,12 @@ def resource_class(row: Endpoint) -> str:
         methods.append(sync_method(row))
     if Op.GET in row.ops:
         methods.append(get_method(row))
-    if Op.CREATE in row.ops:
-        methods.append(create_method(row))
-    if Op.UPDATE in row.ops:
-        methods.append(update_methods(row))
-    for op in (Op.ARCHIVE, Op.RESTORE):
-        if op in row.ops:
-            methods.append(action_method(row, op))
-    if Op.DELETE in row.ops:
-        methods.append(delete_method(row))
-    for op in (Op.MARK_SENT, Op.MARK_PAID, Op.CONVERT):
-        if op in row.ops:
-            methods.append(action_method(row, op))
-    if Op.EMAIL in row.ops:
-        methods.append(email_method(row))
-    if Op.DOWNLOAD in row.ops:
-        methods.append(download_method(row))
-    if Op.UPLOAD in row.ops:
-        methods.append(upload_method(row))
+    if Op.DELETE in row.ops and row.key != "id":
+        methods.append(delete_by_key_method(row))
     body = "\n\n".join(methods)
     operations = ", ".join(sorted(op.value for op in row.ops))
     return (
-        f"class {class_name(row)}(Resource[{model_name(row)}]):\n"
+        f"class {class_name(row)}({', '.join(bases(row))}):\n"
         + doc(f"``/api/v1/{row.path}``: {operations}.", indent="    ")
         + "\n"
         "\n"
@@ -348,7 +243,8 @@ def render() -> str:
     rows = list(ENDPOINTS.values())
     models = ", ".join(sorted({model_name(row) for row in rows}))
     names = ", ".join(f'"{n}"' for n in sorted([class_name(row) for row in rows] + ["Resources"]))
-    parts = [HEADER.format(models=models, names=names)]
+    mixins = ", ".join(sorted(MIXINS.values()))
+    parts = [HEADER.format(models=models, names=names, mixins=mixins)]
     parts += [resource_class(row) for row in rows]
     parts.append(resource_set())
     return formatted("\n\n".join(parts))

@@ -99,6 +99,8 @@ class Client(Entity):
 
 @attrs.define(kw_only=True)
 class InvoiceItem(Entity):
+    """An invoice line (``InvoiceItemTransformer``); its id changes on every invoice PUT."""
+
     id: int
     product_key: str = ""
     updated_at: int = 0
@@ -214,6 +216,8 @@ Quote = Invoice
 
 @attrs.define(kw_only=True)
 class Payment(Entity):
+    """``PaymentTransformer``; ``client`` and ``invoice`` are included on request."""
+
     id: int
     amount: float = 0.0
     transaction_reference: str = ""
@@ -236,6 +240,8 @@ class Payment(Entity):
 
 @attrs.define(kw_only=True)
 class Credit(Entity):
+    """``CreditTransformer``; ``client_id`` is the client's public id."""
+
     id: int
     amount: float = 0.0
     balance: float = 0.0

@@ -25,6 +25,8 @@ __all__ = [
 
 @attrs.define(kw_only=True)
 class Project(Entity):
+    """``ProjectTransformer``. v4 validation wants ``name`` on every PUT, actions included."""
+
     id: int
     name: str = ""
     client_id: int = 0
@@ -76,6 +78,8 @@ class TaskStatus(Entity):
 
 @attrs.define(kw_only=True)
 class Product(Entity):
+    """``ProductTransformer``. A v4 PUT resets ``notes``, ``cost`` and ``qty`` when absent."""
+
     id: int
     product_key: str = ""
     notes: str = ""
@@ -94,6 +98,8 @@ class Product(Entity):
 
 @attrs.define(kw_only=True)
 class ExpenseCategory(Entity):
+    """``ExpenseCategoryTransformer``: a name and the usual stamps."""
+
     id: int
     name: str = ""
     updated_at: int = 0
@@ -138,6 +144,8 @@ class Expense(Entity):
 
 @attrs.define(kw_only=True)
 class VendorContact(Entity):
+    """A vendor's contact (``VendorContactTransformer``), the ``vendor_contacts`` include."""
+
     id: int
     first_name: str = ""
     last_name: str = ""
@@ -179,6 +187,8 @@ class Vendor(Entity):
 
 @attrs.define(kw_only=True)
 class TaxRate(Entity):
+    """``TaxRateTransformer``. v4 validation wants ``name`` and ``rate`` on every PUT."""
+
     id: int
     name: str = ""
     rate: float = 0.0

@@ -8,11 +8,9 @@ file and the table disagree. Each method is a typed, documented front for the ge
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
-from typing import Any, Literal, overload
+from typing import Literal
 
-from ..endpoints import ENDPOINTS, Op
-from ..files import DEFAULT_MAX_DOWNLOAD
+from ..endpoints import ENDPOINTS
 from ..models import (
     Client,
     Contact,
@@ -33,6 +31,19 @@ from ..models import (
 from ..pagination import DEFAULT_PAGE_CONCURRENCY, Paginator
 from ..sync import DEFAULT_MAX_PASSES, Sync
 from .base import DEFAULT_PER_PAGE, Requester, Resource, Since
+from .operations import (
+    Archivable,
+    Convertible,
+    Creatable,
+    Deletable,
+    Downloadable,
+    Emailable,
+    PaidMarkable,
+    Restorable,
+    SentMarkable,
+    Updatable,
+    Uploadable,
+)
 
 __all__ = [
     "ClientsResource",
@@ -55,7 +66,14 @@ __all__ = [
 ]
 
 
-class ClientsResource(Resource[Client]):
+class ClientsResource(
+    Creatable[Client],
+    Updatable[Client],
+    Archivable[Client],
+    Restorable[Client],
+    Deletable[Client],
+    Resource[Client],
+):
     """``/api/v1/clients``: archive, create, delete, get, list, restore, sync, update."""
 
     def list(
@@ -110,34 +128,15 @@ class ClientsResource(Resource[Client]):
         """Fetch one client by id (archived and deleted ones too)."""
         return await self._get(id, include=include)
 
-    async def create(self, **fields: Any) -> Client:
-        """Create one; ``fields`` are the v4 wire names (models and dates are converted)."""
-        return await self._create(fields)
 
-    async def update(self, id: int, **fields: Any) -> Client:
-        """Change the given fields, losing nothing else. The server would drop or reset contacts when
-        absent, so the current values are read and sent for any you leave out.
-        """
-        return await self._update(id, fields)
-
-    async def save(self, record: Client) -> Client:
-        """Write a whole Client back (unknown server fields included), e.g. after editing one."""
-        return await self._save(record)
-
-    async def archive(self, id: int) -> Client:
-        """Archive it (``?action=archive``); archived records stay listed and fetchable."""
-        return await self._action(id, Op.ARCHIVE)
-
-    async def restore(self, id: int) -> Client:
-        """Restore it from archived or deleted."""
-        return await self._action(id, Op.RESTORE)
-
-    async def delete(self, id: int) -> Client:
-        """Delete it (soft: still listed)."""
-        return await self._delete(id)
-
-
-class ContactsResource(Resource[Contact]):
+class ContactsResource(
+    Creatable[Contact],
+    Updatable[Contact],
+    Archivable[Contact],
+    Restorable[Contact],
+    Deletable[Contact],
+    Resource[Contact],
+):
     """``/api/v1/contacts``: archive, create, delete, get, list, restore, sync, update."""
 
     def list(
@@ -187,34 +186,20 @@ class ContactsResource(Resource[Contact]):
         """Fetch one contact by id (archived and deleted ones too)."""
         return await self._get(id)
 
-    async def create(self, **fields: Any) -> Contact:
-        """Create one; ``fields`` are the v4 wire names (models and dates are converted)."""
-        return await self._create(fields)
 
-    async def update(self, id: int, **fields: Any) -> Contact:
-        """Change the given fields, losing nothing else. The server would drop or reset first_name,
-        last_name, email when absent, so the current values are read and sent for any you leave out.
-        """
-        return await self._update(id, fields)
-
-    async def save(self, record: Contact) -> Contact:
-        """Write a whole Contact back (unknown server fields included), e.g. after editing one."""
-        return await self._save(record)
-
-    async def archive(self, id: int) -> Contact:
-        """Archive it (``?action=archive``); archived records stay listed and fetchable."""
-        return await self._action(id, Op.ARCHIVE)
-
-    async def restore(self, id: int) -> Contact:
-        """Restore it from archived or deleted."""
-        return await self._action(id, Op.RESTORE)
-
-    async def delete(self, id: int) -> Contact:
-        """Delete it (soft: still listed)."""
-        return await self._delete(id)
-
-
-class InvoicesResource(Resource[Invoice]):
+class InvoicesResource(
+    Creatable[Invoice],
+    Updatable[Invoice],
+    Archivable[Invoice],
+    Restorable[Invoice],
+    Deletable[Invoice],
+    SentMarkable[Invoice],
+    PaidMarkable[Invoice],
+    Convertible[Invoice],
+    Emailable[Invoice],
+    Downloadable[Invoice],
+    Resource[Invoice],
+):
     """``/api/v1/invoices``: archive, convert, create, delete, download, email, get, list, mark_paid,
     mark_sent, restore, sync, update.
     """
@@ -282,79 +267,19 @@ class InvoicesResource(Resource[Invoice]):
         """Fetch one invoice by id (archived and deleted ones too)."""
         return await self._get(id, include=include)
 
-    async def create(self, **fields: Any) -> Invoice:
-        """Create one; ``fields`` are the v4 wire names (models and dates are converted)."""
-        return await self._create(fields)
 
-    async def update(self, id: int, **fields: Any) -> Invoice:
-        """Change the given fields, losing nothing else. The server would drop or reset invoice_items,
-        terms, invoice_footer, public_notes when absent, so the current values are read and sent for any
-        you leave out.
-        """
-        return await self._update(id, fields)
-
-    async def save(self, record: Invoice) -> Invoice:
-        """Write a whole Invoice back (unknown server fields included), e.g. after editing one."""
-        return await self._save(record)
-
-    async def archive(self, id: int) -> Invoice:
-        """Archive it (``?action=archive``); archived records stay listed and fetchable."""
-        return await self._action(id, Op.ARCHIVE)
-
-    async def restore(self, id: int) -> Invoice:
-        """Restore it from archived or deleted."""
-        return await self._action(id, Op.RESTORE)
-
-    async def delete(self, id: int) -> Invoice:
-        """Delete it (soft: still listed)."""
-        return await self._delete(id)
-
-    async def mark_sent(self, id: int) -> Invoice:
-        """Mark it sent (``?action=markSent``): status 2 and public."""
-        return await self._action(id, Op.MARK_SENT)
-
-    async def mark_paid(self, id: int) -> Invoice:
-        """Mark it paid (wire name ``markPaid``): creates a payment for the balance. v4 may still answer
-        with the old balance.
-        """
-        return await self._action(id, Op.MARK_PAID)
-
-    async def convert(self, id: int) -> Invoice:
-        """Convert a quote into a new invoice (``?action=convert``) and return that invoice."""
-        return await self._action(id, Op.CONVERT)
-
-    async def email(
-        self,
-        id: int,
-        *,
-        reminder: Literal["reminder1", "reminder2", "reminder3"] | None = None,
-        template: str | None = None,
-    ) -> None:
-        """Email it to the client (``POST /email_invoice``), optionally as a reminder."""
-        await self._email(id, reminder=reminder, template=template)
-
-    @overload
-    async def download(
-        self, id: int, *, to: None = None, max_bytes: int | None = DEFAULT_MAX_DOWNLOAD
-    ) -> bytes: ...
-
-    @overload
-    async def download(
-        self, id: int, *, to: str | Path, max_bytes: int | None = DEFAULT_MAX_DOWNLOAD
-    ) -> Path: ...
-
-    async def download(
-        self, id: int, *, to: str | Path | None = None, max_bytes: int | None = DEFAULT_MAX_DOWNLOAD
-    ) -> bytes | Path:
-        """The PDF: as bytes, or streamed to ``to`` and that path returned.
-
-        ``to`` is a file, or a directory to save under the server's filename. A body over ``max_bytes`` is
-        refused.
-        """
-        return await self._download(id, to=to, max_bytes=max_bytes)
-
-
-class QuotesResource(Resource[Invoice]):
+class QuotesResource(
+    Creatable[Invoice],
+    Updatable[Invoice],
+    Archivable[Invoice],
+    Restorable[Invoice],
+    Deletable[Invoice],
+    SentMarkable[Invoice],
+    Convertible[Invoice],
+    Emailable[Invoice],
+    Downloadable[Invoice],
+    Resource[Invoice],
+):
     """``/api/v1/quotes``: archive, convert, create, delete, download, email, get, list, mark_sent,
     restore, sync, update.
     """
@@ -410,75 +335,15 @@ class QuotesResource(Resource[Invoice]):
         """Fetch one invoice by id (archived and deleted ones too)."""
         return await self._get(id, include=include)
 
-    async def create(self, **fields: Any) -> Invoice:
-        """Create one as a quote (``is_quote`` is set for you); ``fields`` are the v4 wire names (models
-        and dates are converted).
-        """
-        return await self._create(fields)
 
-    async def update(self, id: int, **fields: Any) -> Invoice:
-        """Change the given fields, losing nothing else. The server would drop or reset invoice_items,
-        terms, invoice_footer, public_notes when absent, so the current values are read and sent for any
-        you leave out.
-        """
-        return await self._update(id, fields)
-
-    async def save(self, record: Invoice) -> Invoice:
-        """Write a whole Invoice back (unknown server fields included), e.g. after editing one."""
-        return await self._save(record)
-
-    async def archive(self, id: int) -> Invoice:
-        """Archive it (``?action=archive``); archived records stay listed and fetchable."""
-        return await self._action(id, Op.ARCHIVE)
-
-    async def restore(self, id: int) -> Invoice:
-        """Restore it from archived or deleted."""
-        return await self._action(id, Op.RESTORE)
-
-    async def delete(self, id: int) -> Invoice:
-        """Delete it (soft: still listed)."""
-        return await self._delete(id)
-
-    async def mark_sent(self, id: int) -> Invoice:
-        """Mark it sent (``?action=markSent``): status 2 and public."""
-        return await self._action(id, Op.MARK_SENT)
-
-    async def convert(self, id: int) -> Invoice:
-        """Convert a quote into a new invoice (``?action=convert``) and return that invoice."""
-        return await self._action(id, Op.CONVERT)
-
-    async def email(
-        self,
-        id: int,
-        *,
-        reminder: Literal["reminder1", "reminder2", "reminder3"] | None = None,
-        template: str | None = None,
-    ) -> None:
-        """Email it to the client (``POST /email_invoice``), optionally as a reminder."""
-        await self._email(id, reminder=reminder, template=template)
-
-    @overload
-    async def download(
-        self, id: int, *, to: None = None, max_bytes: int | None = DEFAULT_MAX_DOWNLOAD
-    ) -> bytes: ...
-
-    @overload
-    async def download(
-        self, id: int, *, to: str | Path, max_bytes: int | None = DEFAULT_MAX_DOWNLOAD
-    ) -> Path: ...
-
-    async def download(
-        self, id: int, *, to: str | Path | None = None, max_bytes: int | None = DEFAULT_MAX_DOWNLOAD
-    ) -> bytes | Path:
-        """The PDF: as bytes, or streamed to ``to`` and that path returned.
-
-        ``to`` is a file, or a directory to save under the server's filename. A body over ``max_bytes`` is
-        refused.
-        """
-        return await self._download(id, to=to, max_bytes=max_bytes)
-
-
-class PaymentsResource(Resource[Payment]):
+class PaymentsResource(
+    Creatable[Payment],
+    Updatable[Payment],
+    Archivable[Payment],
+    Restorable[Payment],
+    Deletable[Payment],
+    Resource[Payment],
+):
     """``/api/v1/payments``: archive, create, delete, get, list, restore, sync, update."""
 
     def list(
@@ -530,32 +395,15 @@ class PaymentsResource(Resource[Payment]):
         """Fetch one payment by id (archived and deleted ones too)."""
         return await self._get(id, include=include)
 
-    async def create(self, **fields: Any) -> Payment:
-        """Create one; ``fields`` are the v4 wire names (models and dates are converted)."""
-        return await self._create(fields)
 
-    async def update(self, id: int, **fields: Any) -> Payment:
-        """Change the given fields, losing nothing else."""
-        return await self._update(id, fields)
-
-    async def save(self, record: Payment) -> Payment:
-        """Write a whole Payment back (unknown server fields included), e.g. after editing one."""
-        return await self._save(record)
-
-    async def archive(self, id: int) -> Payment:
-        """Archive it (``?action=archive``); archived records stay listed and fetchable."""
-        return await self._action(id, Op.ARCHIVE)
-
-    async def restore(self, id: int) -> Payment:
-        """Restore it from archived or deleted."""
-        return await self._action(id, Op.RESTORE)
-
-    async def delete(self, id: int) -> Payment:
-        """Delete it (soft: still listed)."""
-        return await self._delete(id)
-
-
-class CreditsResource(Resource[Credit]):
+class CreditsResource(
+    Creatable[Credit],
+    Updatable[Credit],
+    Archivable[Credit],
+    Restorable[Credit],
+    Deletable[Credit],
+    Resource[Credit],
+):
     """``/api/v1/credits``: archive, create, delete, get, list, restore, sync, update."""
 
     def list(
@@ -605,32 +453,10 @@ class CreditsResource(Resource[Credit]):
         """Fetch one credit by id (archived and deleted ones too)."""
         return await self._get(id)
 
-    async def create(self, **fields: Any) -> Credit:
-        """Create one; ``fields`` are the v4 wire names (models and dates are converted)."""
-        return await self._create(fields)
 
-    async def update(self, id: int, **fields: Any) -> Credit:
-        """Change the given fields, losing nothing else."""
-        return await self._update(id, fields)
-
-    async def save(self, record: Credit) -> Credit:
-        """Write a whole Credit back (unknown server fields included), e.g. after editing one."""
-        return await self._save(record)
-
-    async def archive(self, id: int) -> Credit:
-        """Archive it (``?action=archive``); archived records stay listed and fetchable."""
-        return await self._action(id, Op.ARCHIVE)
-
-    async def restore(self, id: int) -> Credit:
-        """Restore it from archived or deleted."""
-        return await self._action(id, Op.RESTORE)
-
-    async def delete(self, id: int) -> Credit:
-        """Delete it (soft: still listed)."""
-        return await self._delete(id)
-
-
-class TasksResource(Resource[Task]):
+class TasksResource(
+    Creatable[Task], Updatable[Task], Archivable[Task], Restorable[Task], Deletable[Task], Resource[Task]
+):
     """``/api/v1/tasks``: archive, create, delete, get, list, restore, sync, update."""
 
     def list(
@@ -682,32 +508,15 @@ class TasksResource(Resource[Task]):
         """Fetch one task by id (archived and deleted ones too)."""
         return await self._get(id, include=include)
 
-    async def create(self, **fields: Any) -> Task:
-        """Create one; ``fields`` are the v4 wire names (models and dates are converted)."""
-        return await self._create(fields)
 
-    async def update(self, id: int, **fields: Any) -> Task:
-        """Change the given fields, losing nothing else."""
-        return await self._update(id, fields)
-
-    async def save(self, record: Task) -> Task:
-        """Write a whole Task back (unknown server fields included), e.g. after editing one."""
-        return await self._save(record)
-
-    async def archive(self, id: int) -> Task:
-        """Archive it (``?action=archive``); archived records stay listed and fetchable."""
-        return await self._action(id, Op.ARCHIVE)
-
-    async def restore(self, id: int) -> Task:
-        """Restore it from archived or deleted."""
-        return await self._action(id, Op.RESTORE)
-
-    async def delete(self, id: int) -> Task:
-        """Delete it (soft: still listed)."""
-        return await self._delete(id)
-
-
-class ProductsResource(Resource[Product]):
+class ProductsResource(
+    Creatable[Product],
+    Updatable[Product],
+    Archivable[Product],
+    Restorable[Product],
+    Deletable[Product],
+    Resource[Product],
+):
     """``/api/v1/products``: archive, create, delete, get, list, restore, sync, update."""
 
     def list(
@@ -756,34 +565,15 @@ class ProductsResource(Resource[Product]):
         """Fetch one product by id (archived and deleted ones too)."""
         return await self._get(id)
 
-    async def create(self, **fields: Any) -> Product:
-        """Create one; ``fields`` are the v4 wire names (models and dates are converted)."""
-        return await self._create(fields)
 
-    async def update(self, id: int, **fields: Any) -> Product:
-        """Change the given fields, losing nothing else. The server would drop or reset notes, cost, qty,
-        product_key when absent, so the current values are read and sent for any you leave out.
-        """
-        return await self._update(id, fields)
-
-    async def save(self, record: Product) -> Product:
-        """Write a whole Product back (unknown server fields included), e.g. after editing one."""
-        return await self._save(record)
-
-    async def archive(self, id: int) -> Product:
-        """Archive it (``?action=archive``); archived records stay listed and fetchable."""
-        return await self._action(id, Op.ARCHIVE)
-
-    async def restore(self, id: int) -> Product:
-        """Restore it from archived or deleted."""
-        return await self._action(id, Op.RESTORE)
-
-    async def delete(self, id: int) -> Product:
-        """Delete it (soft: still listed)."""
-        return await self._delete(id)
-
-
-class ProjectsResource(Resource[Project]):
+class ProjectsResource(
+    Creatable[Project],
+    Updatable[Project],
+    Archivable[Project],
+    Restorable[Project],
+    Deletable[Project],
+    Resource[Project],
+):
     """``/api/v1/projects``: archive, create, delete, get, list, restore, sync, update."""
 
     def list(
@@ -833,34 +623,15 @@ class ProjectsResource(Resource[Project]):
         """Fetch one project by id (archived and deleted ones too)."""
         return await self._get(id)
 
-    async def create(self, **fields: Any) -> Project:
-        """Create one; ``fields`` are the v4 wire names (models and dates are converted)."""
-        return await self._create(fields)
 
-    async def update(self, id: int, **fields: Any) -> Project:
-        """Change the given fields, losing nothing else. The server would drop or reset name when absent,
-        so the current values are read and sent for any you leave out.
-        """
-        return await self._update(id, fields)
-
-    async def save(self, record: Project) -> Project:
-        """Write a whole Project back (unknown server fields included), e.g. after editing one."""
-        return await self._save(record)
-
-    async def archive(self, id: int) -> Project:
-        """Archive it (``?action=archive``); archived records stay listed and fetchable."""
-        return await self._action(id, Op.ARCHIVE)
-
-    async def restore(self, id: int) -> Project:
-        """Restore it from archived or deleted."""
-        return await self._action(id, Op.RESTORE)
-
-    async def delete(self, id: int) -> Project:
-        """Delete it (soft: still listed)."""
-        return await self._delete(id)
-
-
-class TaxRatesResource(Resource[TaxRate]):
+class TaxRatesResource(
+    Creatable[TaxRate],
+    Updatable[TaxRate],
+    Archivable[TaxRate],
+    Restorable[TaxRate],
+    Deletable[TaxRate],
+    Resource[TaxRate],
+):
     """``/api/v1/tax_rates``: archive, create, delete, get, list, restore, sync, update."""
 
     def list(
@@ -909,32 +680,6 @@ class TaxRatesResource(Resource[TaxRate]):
         """Fetch one tax rate by id (archived and deleted ones too)."""
         return await self._get(id)
 
-    async def create(self, **fields: Any) -> TaxRate:
-        """Create one; ``fields`` are the v4 wire names (models and dates are converted)."""
-        return await self._create(fields)
-
-    async def update(self, id: int, **fields: Any) -> TaxRate:
-        """Change the given fields, losing nothing else. The server would drop or reset name, rate when
-        absent, so the current values are read and sent for any you leave out.
-        """
-        return await self._update(id, fields)
-
-    async def save(self, record: TaxRate) -> TaxRate:
-        """Write a whole TaxRate back (unknown server fields included), e.g. after editing one."""
-        return await self._save(record)
-
-    async def archive(self, id: int) -> TaxRate:
-        """Archive it (``?action=archive``); archived records stay listed and fetchable."""
-        return await self._action(id, Op.ARCHIVE)
-
-    async def restore(self, id: int) -> TaxRate:
-        """Restore it from archived or deleted."""
-        return await self._action(id, Op.RESTORE)
-
-    async def delete(self, id: int) -> TaxRate:
-        """Delete it (soft: still listed)."""
-        return await self._delete(id)
-
 
 class UsersResource(Resource[User]):
     """``/api/v1/users``: list, sync."""
@@ -982,7 +727,14 @@ class UsersResource(Resource[User]):
         return self._sync(since, per_page=per_page, concurrency=concurrency, max_passes=max_passes)
 
 
-class ExpensesResource(Resource[Expense]):
+class ExpensesResource(
+    Creatable[Expense],
+    Updatable[Expense],
+    Archivable[Expense],
+    Restorable[Expense],
+    Deletable[Expense],
+    Resource[Expense],
+):
     """``/api/v1/expenses``: archive, create, delete, get, list, restore, sync, update."""
 
     def list(
@@ -1034,32 +786,10 @@ class ExpensesResource(Resource[Expense]):
         """Fetch one expense by id (archived and deleted ones too)."""
         return await self._get(id, include=include)
 
-    async def create(self, **fields: Any) -> Expense:
-        """Create one; ``fields`` are the v4 wire names (models and dates are converted)."""
-        return await self._create(fields)
 
-    async def update(self, id: int, **fields: Any) -> Expense:
-        """Change the given fields, losing nothing else."""
-        return await self._update(id, fields)
-
-    async def save(self, record: Expense) -> Expense:
-        """Write a whole Expense back (unknown server fields included), e.g. after editing one."""
-        return await self._save(record)
-
-    async def archive(self, id: int) -> Expense:
-        """Archive it (``?action=archive``); archived records stay listed and fetchable."""
-        return await self._action(id, Op.ARCHIVE)
-
-    async def restore(self, id: int) -> Expense:
-        """Restore it from archived or deleted."""
-        return await self._action(id, Op.RESTORE)
-
-    async def delete(self, id: int) -> Expense:
-        """Delete it (soft: still listed)."""
-        return await self._delete(id)
-
-
-class DocumentsResource(Resource[Document]):
+class DocumentsResource(
+    Deletable[Document], Downloadable[Document], Uploadable[Document], Resource[Document]
+):
     """``/api/v1/documents``: delete, download, list, upload."""
 
     def list(
@@ -1085,49 +815,15 @@ class DocumentsResource(Resource[Document]):
             ordered=ordered,
         )
 
-    async def delete(self, id: int) -> Document:
-        """Delete it for good (a hard delete)."""
-        return await self._delete(id)
 
-    @overload
-    async def download(
-        self, id: int, *, to: None = None, max_bytes: int | None = DEFAULT_MAX_DOWNLOAD
-    ) -> bytes: ...
-
-    @overload
-    async def download(
-        self, id: int, *, to: str | Path, max_bytes: int | None = DEFAULT_MAX_DOWNLOAD
-    ) -> Path: ...
-
-    async def download(
-        self, id: int, *, to: str | Path | None = None, max_bytes: int | None = DEFAULT_MAX_DOWNLOAD
-    ) -> bytes | Path:
-        """The file: as bytes, or streamed to ``to`` and that path returned.
-
-        ``to`` is a file, or a directory to save under the server's filename. A body over ``max_bytes`` is
-        refused.
-        """
-        return await self._download(id, to=to, max_bytes=max_bytes)
-
-    async def upload(
-        self,
-        file: str | Path | bytes,
-        *,
-        filename: str | None = None,
-        content_type: str | None = None,
-        invoice_id: int | None = None,
-        expense_id: int | None = None,
-    ) -> Document:
-        """Upload a file (multipart), optionally attached to an invoice or an expense."""
-        return await self._upload(
-            file,
-            filename=filename,
-            content_type=content_type,
-            fields={"invoice_id": invoice_id, "expense_id": expense_id},
-        )
-
-
-class VendorsResource(Resource[Vendor]):
+class VendorsResource(
+    Creatable[Vendor],
+    Updatable[Vendor],
+    Archivable[Vendor],
+    Restorable[Vendor],
+    Deletable[Vendor],
+    Resource[Vendor],
+):
     """``/api/v1/vendors``: archive, create, delete, get, list, restore, sync, update."""
 
     def list(
@@ -1176,34 +872,10 @@ class VendorsResource(Resource[Vendor]):
         """Fetch one vendor by id (archived and deleted ones too)."""
         return await self._get(id)
 
-    async def create(self, **fields: Any) -> Vendor:
-        """Create one; ``fields`` are the v4 wire names (models and dates are converted)."""
-        return await self._create(fields)
 
-    async def update(self, id: int, **fields: Any) -> Vendor:
-        """Change the given fields, losing nothing else. The server would drop or reset vendor_contacts,
-        name when absent, so the current values are read and sent for any you leave out.
-        """
-        return await self._update(id, fields)
-
-    async def save(self, record: Vendor) -> Vendor:
-        """Write a whole Vendor back (unknown server fields included), e.g. after editing one."""
-        return await self._save(record)
-
-    async def archive(self, id: int) -> Vendor:
-        """Archive it (``?action=archive``); archived records stay listed and fetchable."""
-        return await self._action(id, Op.ARCHIVE)
-
-    async def restore(self, id: int) -> Vendor:
-        """Restore it from archived or deleted."""
-        return await self._action(id, Op.RESTORE)
-
-    async def delete(self, id: int) -> Vendor:
-        """Delete it (soft: still listed)."""
-        return await self._delete(id)
-
-
-class ExpenseCategoriesResource(Resource[ExpenseCategory]):
+class ExpenseCategoriesResource(
+    Creatable[ExpenseCategory], Updatable[ExpenseCategory], Resource[ExpenseCategory]
+):
     """``/api/v1/expense_categories``: create, list, sync, update."""
 
     def list(
@@ -1248,22 +920,8 @@ class ExpenseCategoriesResource(Resource[ExpenseCategory]):
         """
         return self._sync(since, per_page=per_page, concurrency=concurrency, max_passes=max_passes)
 
-    async def create(self, **fields: Any) -> ExpenseCategory:
-        """Create one; ``fields`` are the v4 wire names (models and dates are converted)."""
-        return await self._create(fields)
 
-    async def update(self, id: int, **fields: Any) -> ExpenseCategory:
-        """Change the given fields, losing nothing else. The server would drop or reset name when absent,
-        so the current values are read and sent for any you leave out.
-        """
-        return await self._update(id, fields)
-
-    async def save(self, record: ExpenseCategory) -> ExpenseCategory:
-        """Write a whole ExpenseCategory back (unknown server fields included), e.g. after editing one."""
-        return await self._save(record)
-
-
-class PaymentTermsResource(Resource[PaymentTerm]):
+class PaymentTermsResource(Creatable[PaymentTerm], Resource[PaymentTerm]):
     """``/api/v1/payment_terms``: create, delete, list."""
 
     def list(
@@ -1292,12 +950,8 @@ class PaymentTermsResource(Resource[PaymentTerm]):
             ordered=ordered,
         )
 
-    async def create(self, **fields: Any) -> PaymentTerm:
-        """Create one; ``fields`` are the v4 wire names (models and dates are converted)."""
-        return await self._create(fields)
-
     async def delete(self, num_days: int) -> PaymentTerm:
-        """Archive the term with this ``num_days`` (how v4 addresses terms)."""
+        """Archive the term with this ``num_days`` (v4 addresses terms by it; defaults refuse)."""
         return await self._delete(num_days)
 
 
