@@ -165,9 +165,9 @@ class InvoiceService:
             client_id = await self._find_or_create_client(job)
             try:
                 invoice = await self._create_invoice(job, client_id)
-            except NotFoundError:
-                log.info("client %d of %s was archived or deleted; creating it again", client_id, job.email)
-                invoice = await self._create_invoice(job, await self._create_client(job))
+            except NotFoundError:  # v4's "Client not found": archived or deleted since the lookup
+                log.info("client %d of %s was archived or deleted; looking again", client_id, job.email)
+                invoice = await self._create_invoice(job, await self._find_or_create_client(job))
             job.invoice_id = invoice.id
             log.info("invoice %s for %s: %.2f", invoice.invoice_number, job.email, invoice.amount)
         await self.ninja.invoices.email(job.invoice_id)

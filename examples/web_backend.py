@@ -41,15 +41,20 @@ from aiohttp import web
 
 from ninja_async import (
     APIError,
+    Client,
+    Expense,
     HookEvent,
     Invoice,
     NinjaClient,
     NotFoundError,
+    Payment,
     RateLimitError,
     ResponseDecodeError,
     RetryPolicy,
+    Task,
     Timeout,
     ValidationError,
+    Vendor,
     parse_webhook,
 )
 from ninja_async.testing import NinjaEmulator
@@ -65,10 +70,13 @@ EVENTS = (
 )
 
 
+Record = Client | Invoice | Payment | Vendor | Expense | Task  # what v4 webhooks carry
+
+
 @dataclass(frozen=True)
 class Delivery:
     event: HookEvent
-    record: Any  # the model the event carries: Client, Invoice, Payment...
+    record: Record  # the model of the event: a Client for create_client, an Invoice for update_invoice...
 
 
 class Inbox:
@@ -146,7 +154,13 @@ def check_invoice_request(body: Any) -> dict[str, list[str]]:
         errors["items"] = ["Give at least one item."]
     elif not all(isinstance(i, dict) and isinstance(i.get("product_key"), str) for i in items):
         errors["items"] = ["Each item needs a product_key."]
+    elif not all(is_quantity(i.get("qty", 1)) for i in items):
+        errors["items"] = ["A qty must be a positive number."]
     return errors
+
+
+def is_quantity(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and value > 0
 
 
 def summary(invoice: Invoice) -> dict[str, Any]:
@@ -183,7 +197,7 @@ async def receive_webhook(request: web.Request) -> web.Response:
     except ResponseDecodeError as exc:
         return web.json_response({"error": f"not a {event.value} delivery: {exc}"}, status=400)
     await request.app[INBOX].add(Delivery(event, record))
-    log.info("webhook %s: %s %s", event.value, type(record).__name__, getattr(record, "id", "?"))
+    log.info("webhook %s: %s %d", event.value, type(record).__name__, record.id)
     return web.json_response({"received": True})  # v4 only looks at the status (a 410 unsubscribes)
 
 

@@ -84,6 +84,8 @@ async def test_web_answers_422_with_field_errors_for_its_own_rules_and_the_serve
     invoices_before = len(emu.state.invoices)
 
     ours = await app.post("/invoices", json={"client_id": "one", "items": []})
+    negative = {"client_id": 1, "items": [{"product_key": "AUDIT", "qty": -1}]}
+    bad_qty = await app.post("/invoices", json=negative)
     taken = next(row.f["invoice_number"] for row in emu.state.invoices if row.f.get("invoice_number"))
     theirs = await app.post(
         "/invoices",
@@ -93,6 +95,8 @@ async def test_web_answers_422_with_field_errors_for_its_own_rules_and_the_serve
 
     assert ours.status == 422
     assert set((await ours.json())["errors"]) == {"client_id", "items"}
+    assert bad_qty.status == 422
+    assert (await bad_qty.json())["errors"] == {"items": ["A qty must be a positive number."]}
     assert theirs.status == 422
     assert (await theirs.json())["errors"] == {
         "invoice_number": ["The invoice number has already been taken."]
