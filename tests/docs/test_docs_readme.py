@@ -15,7 +15,6 @@ import ast
 import asyncio
 import inspect
 import re
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -24,6 +23,7 @@ import pytest
 
 from ninja_async import NinjaClient
 from ninja_async.testing import NinjaEmulator
+from tests.emulator_thread import EmulatorThread
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 BLOCK = re.compile(r"^```python\n(.*?)^```", re.MULTILINE | re.DOTALL)
@@ -36,29 +36,9 @@ def readme_blocks() -> list[tuple[int, str]]:
     return [(text[: m.start()].count("\n") + 1, m.group(1)) for m in BLOCK.finditer(text)]
 
 
-class EmulatorThread:
-    """An emulator serving from its own event loop in a daemon thread."""
-
-    def __init__(self) -> None:
-        self.loop = asyncio.new_event_loop()
-        self.emulator = NinjaEmulator(clients=5, invoices=40, seed=3, error_delay=0)
-        self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
-
-    def __enter__(self) -> NinjaEmulator:
-        self.thread.start()
-        asyncio.run_coroutine_threadsafe(self.emulator.start(), self.loop).result(timeout=30)
-        return self.emulator
-
-    def __exit__(self, *exc: object) -> None:
-        asyncio.run_coroutine_threadsafe(self.emulator.stop(), self.loop).result(timeout=30)
-        self.loop.call_soon_threadsafe(self.loop.stop)
-        self.thread.join(timeout=30)
-        self.loop.close()
-
-
 @pytest.fixture(scope="module")
 def emulator() -> Iterator[NinjaEmulator]:
-    with EmulatorThread() as emu:
+    with EmulatorThread(NinjaEmulator(clients=5, invoices=40, seed=3, error_delay=0)) as emu:
         yield emu
 
 
