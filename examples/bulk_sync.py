@@ -21,7 +21,8 @@ Run it:
     python examples/bulk_sync.py    # emulator in-process: a full sync, new records, then an incremental one
     python examples/bulk_sync.py --url https://invoices.example.com --token TOKEN --db ninja.sqlite3
 
-The token can also come from ``NINJA_TOKEN``. Run the second command again later to fetch only what changed.
+The first command writes ``ninja-demo.sqlite3`` afresh. In the second, the token can also come from
+``NINJA_TOKEN``; run it again later to fetch only what changed, or interrupt it (Ctrl-C) and run it again.
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ from ninja_async.sync import Sync
 from ninja_async.testing import NinjaEmulator
 
 RESOURCES = ("clients", "invoices", "payments")
+DEMO_DB = Path("ninja-demo.sqlite3")  # the demo's own database, recreated on every demo run
 STAGE_BATCH = 500  # records staged per INSERT
 Row = tuple[int, int, int, int | None, str]  # id, updated_at, is_deleted, archived_at, data
 
@@ -248,8 +250,8 @@ async def demo(db: sqlite3.Connection, concurrency: int) -> bool:
 
 async def run(args: argparse.Namespace) -> bool:
     if not args.url:
-        for suffix in ("", "-wal", "-shm"):  # a fresh emulator, so a fresh database
-            Path(f"{args.db}{suffix}").unlink(missing_ok=True)
+        for suffix in ("", "-wal", "-shm"):  # a fresh emulator, so a fresh demo database
+            Path(f"{DEMO_DB}{suffix}").unlink(missing_ok=True)
     db = open_db(args.db)
     try:
         if not args.url:
@@ -269,13 +271,14 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description="Incremental export of clients, invoices and payments.")
     parser.add_argument("--url", help="the v4 server root; without it, an in-process emulator is used")
     parser.add_argument("--token", default=os.environ.get("NINJA_TOKEN"), help="API token (env NINJA_TOKEN)")
-    parser.add_argument("--db", type=Path, help="SQLite file (ninja.sqlite3; demo: ninja-demo.sqlite3)")
+    parser.add_argument("--db", type=Path, default=Path("ninja.sqlite3"), help="SQLite file, with --url")
     parser.add_argument("--concurrency", type=int, default=4, help="pages in flight per resource")
     parser.add_argument("--hosted", action="store_true", help="stay under the hosted 1000 requests/hour")
     args = parser.parse_args(argv)
     if args.url and not args.token:
         parser.error("--url needs --token (or NINJA_TOKEN)")
-    args.db = args.db or Path("ninja.sqlite3" if args.url else "ninja-demo.sqlite3")
+    if not args.url:
+        args.db = DEMO_DB
     return args
 
 

@@ -5,13 +5,16 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import os
+import signal
 import sqlite3
+import sys
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from examples_support import load_example, run_example
+from examples_support import EXAMPLES, load_example, run_example
 
 from ninja_async import EventHooks, NinjaClient, Request, unstructure
 from ninja_async.testing import Fault, NinjaEmulator
@@ -204,3 +207,59 @@ async def test_bulk_sync_script_against_a_server_resumes_from_its_cursor(
     assert 2 <= fetched(second, "invoices") < 60
     with contextlib.closing(sqlite3.connect(tmp_path / "ninja.sqlite3")) as db:
         assert_equal_to_server(emu, db)
+
+
+async def test_bulk_sync_script_interrupted_by_sigint_exits_130_and_the_next_run_completes(
+    emu: NinjaEmulator, tmp_path: Path
+) -> None:
+    path = tmp_path / "ninja.sqlite3"
+    emu.faults.add(Fault("delay", method="GET", path="/api/v1/invoices", delay=1.0))  # slow invoices
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        str(EXAMPLES / "bulk_sync.py"),
+        "--url",
+        emu.base_url,
+        "--db",
+        str(path),
+        cwd=tmp_path,
+        env={**os.environ, "NINJA_TOKEN": emu.token},
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    try:
+        async with asyncio.timeout(10):
+            while committed(path) != {"clients", "payments"}:  # noqa: ASYNC110 - another process's state
+                await asyncio.sleep(0.02)
+            process.send_signal(signal.SIGINT)  # Ctrl-C while the invoices are still coming
+            out, err = await process.communicate()
+    finally:
+        if process.returncode is None:
+            process.kill()
+            await process.wait()
+
+    assert process.returncode == 130, err.decode()
+    assert "Interrupted" in out.decode()
+    with contextlib.closing(sqlite3.connect(path)) as db:
+        assert stored(db, "invoices") == {} and cursor(db, "invoices") is None
+        assert stored(db, "clients") == on_server(emu, "clients")
+
+    emu.faults.clear()
+    await change_server(emu)
+    code, _, err_text = await run_example(
+        "bulk_sync", "--url", emu.base_url, "--db", str(path), cwd=tmp_path, token=emu.token
+    )
+
+    assert code == 0, err_text
+    with contextlib.closing(sqlite3.connect(path)) as db:
+        assert_equal_to_server(emu, db)
+
+
+def committed(path: Path) -> set[str]:
+    """The resources whose cursor the database at ``path`` holds (read-only, while another process writes)."""
+    if not path.exists():
+        return set()
+    try:
+        with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
+            return {name for (name,) in db.execute("SELECT resource FROM sync_state")}
+    except sqlite3.OperationalError:  # not created yet
+        return set()

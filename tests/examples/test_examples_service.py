@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 from examples_support import live_client_email, load_example, run_example
 
 from ninja_async import EventHooks, FakeClock, NinjaClient, Request
@@ -197,3 +199,33 @@ async def test_service_script_runs_its_sample_jobs_against_an_embedded_emulator(
     assert "4 jobs: 2 invoiced and emailed, 1 skipped, 1 dropped (invalid), 0 failed" in out
     assert "The emulator recorded 2 sent email(s)." in out
     assert "created client" in err and "invoice_number: The invoice number has already been taken." in err
+
+
+async def test_service_script_runs_a_jobs_file_against_a_server(emu: NinjaEmulator, tmp_path: Path) -> None:
+    client, email = live_client_email(emu)
+    jobs = tmp_path / "jobs.json"
+    jobs.write_text(json.dumps([{"email": email, "items": {"AUDIT": 1}}]))
+
+    code, out, err = await run_example(
+        "service", "--url", emu.base_url, "--jobs", str(jobs), cwd=tmp_path, token=emu.token
+    )
+
+    assert code == 0, err
+    assert "1 jobs: 1 invoiced and emailed" in out
+    [sent] = emu.state.sent_emails
+    invoice = emu.state.invoices.get(sent.invoice_id)
+    assert invoice is not None and invoice.f["client_id"] == client.public_id
+    assert [i.f["product_key"] for i in invoice.children] == ["AUDIT"]
+
+
+@pytest.mark.parametrize("example", ["service", "bulk_sync", "web_backend"])
+def test_examples_refuse_a_url_without_a_token(
+    example: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delenv("NINJA_TOKEN", raising=False)
+
+    with pytest.raises(SystemExit) as exit:
+        load_example(example).parse_args(["--url", "https://invoices.example.com"])
+
+    assert exit.value.code == 2
+    assert "--token" in capsys.readouterr().err
