@@ -94,6 +94,7 @@ class Account(Model):
     country_id: int = 0
     invoice_terms: str | None = None
     invoice_taxes: bool = False
+    invoice_item_taxes: bool = False
     invoice_design_id: int = 0
     quote_design_id: int = 0
     language_id: int = 0
@@ -125,6 +126,11 @@ class Account(Model):
     num_days_reminder2: int = 0
     num_days_reminder3: int = 0
     start_of_week: int | None = None
+    enabled_modules: int = 0
+    work_phone: str | None = None
+    work_email: str | None = None
+    custom_invoice_taxes1: bool | None = None
+    custom_invoice_taxes2: bool | None = None  # v4 sends taxes1's value here (a transformer bug)
     users: list[User] = attrs.field(factory=list)
     products: list[Product] = attrs.field(factory=list)
     tax_rates: list[TaxRate] = attrs.field(factory=list)
@@ -154,6 +160,7 @@ class UserAccount(EmailTemplates):
     currency_id: int = 0
     timezone_id: int = 0
     date_format_id: int = 0
+    datetime_format_id: int = 0
     invoice_terms: str | None = None
     invoice_taxes: bool = False
     invoice_item_taxes: bool = False
@@ -169,6 +176,8 @@ class UserAccount(EmailTemplates):
     payment_terms: int = 0
     task_rate: float = 0.0
     custom_messages: dict[str, Any] = attrs.field(factory=dict)
+    custom_fields: Any = None  # raw account settings whose shape the v4 source does not pin down
+    invoice_fields: Any = None
     has_custom_design1: bool = False
     has_custom_design2: bool = False
     has_custom_design3: bool = False
