@@ -6,6 +6,8 @@ hook it cannot do without (``''`` dates). It checks nothing: ``1.5`` in an int f
 keys kept.
 
     PYTHONPATH=. python benchmarks/models_structure.py [--pages N] [--batches B]
+
+It is also the ``structure`` benchmark of ``python -m benchmarks`` (a context row: no target).
 """
 
 from __future__ import annotations
@@ -132,23 +134,53 @@ def batch_us(fn: Callable[[list[dict[str, Any]]], object], data: list[dict[str, 
     return (time.process_time() - start) / pages * 1e6
 
 
+NAME = "structure"
+TITLE = "Model structuring: one 100-invoice page, SDK converter vs plain cattrs (no network)"
+
+
+def measure(pages: int, batches: int) -> tuple[float, float, list[float]]:
+    """Median µs/page of (a) and (b), interleaved, and the samples of (b)."""
+    data = page()
+    variants = {"a": plain_cattrs(), "b": ours}
+    a, b = (fn(data) for fn in variants.values())
+    assert a == b, "both variants must build the same objects"
+    samples: dict[str, list[float]] = {name: [] for name in variants}
+    for _ in range(batches):  # interleaved, so that drift hits both alike
+        for name, fn in variants.items():
+            samples[name].append(batch_us(fn, data, pages))
+    return statistics.median(samples["a"]), statistics.median(samples["b"]), samples["b"]
+
+
+def run(config: Any) -> list[Any]:
+    """The row for ``python -m benchmarks``."""
+    from .harness import Figure, spread
+
+    plain, sdk, samples = measure(config.pick(20, 2), config.pick(40, 2))
+    return [
+        Figure(
+            "µs/page structuring 100 invoices: SDK vs plain cattrs",
+            sdk,
+            "µs",
+            plain,
+            "µs",
+            sdk / plain,
+            note=f"lower is better; SDK checks every value, keeps unknown keys; {spread(samples)}",
+        )
+    ]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--pages", type=int, default=20, help="pages per batch")
     parser.add_argument("--batches", type=int, default=40, help="batches per variant, interleaved")
     args = parser.parse_args()
-    data = page()
-    variants = {"(a) plain cattrs, detailed_validation=False": plain_cattrs(), "(b) ninja_async.models": ours}
-    a, b = (fn(data) for fn in variants.values())
-    assert a == b, "both variants must build the same objects"
-    samples: dict[str, list[float]] = {name: [] for name in variants}
-    for _ in range(args.batches):  # interleaved, so that drift hits both alike
-        for name, fn in variants.items():
-            samples[name].append(batch_us(fn, data, args.pages))
-    medians = [statistics.median(values) for values in samples.values()]
-    for name, median in zip(variants, medians, strict=True):
+    plain, sdk, _ = measure(args.pages, args.batches)
+    for name, median in (
+        ("(a) plain cattrs, detailed_validation=False", plain),
+        ("(b) ninja_async.models", sdk),
+    ):
         print(f"{name:46} {median:8.0f} µs/page (median)")
-    print(f"{'ratio (b)/(a)':46} {medians[1] / medians[0]:8.3f}")
+    print(f"{'ratio (b)/(a)':46} {sdk / plain:8.3f}")
 
 
 if __name__ == "__main__":

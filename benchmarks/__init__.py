@@ -1,0 +1,1 @@
+"""ninja-async benchmarks: runnable scripts, not timed tests. ``python -m benchmarks --help``."""

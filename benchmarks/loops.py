@@ -1,0 +1,144 @@
+"""Hand-written aiohttp loops: the baselines the SDK is measured against, and the SDK loops themselves.
+
+The hand-written loops do what a careful developer would write without the SDK: one ``aiohttp`` session,
+``orjson.loads``, and either the dicts as they are or plain cattrs (``detailed_validation=False``, the
+fastest configuration measured in ``/work/shared/perf/baseline.md``) into the SDK's own model classes. They
+learn the page count from the first page as the SDK must, then keep ``concurrency`` pages in flight.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime
+from collections import deque
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import aiohttp
+import cattrs
+import orjson
+from yarl import URL
+
+from ninja_async import NinjaClient
+from ninja_async.models import Invoice
+
+from .servers import TOKEN
+
+Decode = Callable[[list[dict[str, Any]]], list[Any]]
+
+HEADERS = {
+    "X-Ninja-Token": TOKEN,
+    "Accept": "application/json",
+    "X-Requested-With": "XMLHttpRequest",
+}
+
+
+def plain_cattrs() -> Decode:
+    """cattrs into the SDK's classes, checking nothing, with the one hook it cannot do without."""
+    converter = cattrs.Converter(detailed_validation=False)
+
+    def date_or_none(value: Any, _: Any) -> datetime.date | None:
+        return datetime.date.fromisoformat(value) if value else None
+
+    converter.register_structure_hook_func(lambda tp: tp == datetime.date | None, date_or_none)
+    hook = converter.get_structure_hook(list[Invoice])
+    return lambda data: hook(data, list[Invoice])
+
+
+def dicts(data: list[dict[str, Any]]) -> list[Any]:
+    return data
+
+
+def _page_url(base_url: str, per_page: int, page: int) -> URL:
+    return URL(f"{base_url}/api/v1/invoices?per_page={per_page}&page={page}", encoded=True)
+
+
+async def handwritten_window(base_url: str, per_page: int, concurrency: int, decode: Decode) -> int:
+    """Ordered sliding window of tasks, each fetching and decoding one page; returns items seen."""
+    async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=concurrency)) as session:
+
+        async def fetch(page: int) -> tuple[int, list[Any]]:
+            async with session.get(_page_url(base_url, per_page, page), headers=HEADERS) as response:
+                body = await response.read()
+            payload = orjson.loads(body)
+            return payload["meta"]["pagination"]["total_pages"], decode(payload["data"])
+
+        total_pages, items = await fetch(1)
+        seen = 0
+        for _ in items:
+            seen += 1
+        in_flight: deque[asyncio.Future[tuple[int, list[Any]]]] = deque()
+        next_page = 2
+        while in_flight or next_page <= total_pages:
+            while len(in_flight) < concurrency and next_page <= total_pages:
+                in_flight.append(asyncio.ensure_future(fetch(next_page)))
+                next_page += 1
+            _, items = await in_flight.popleft()
+            for _ in items:
+                seen += 1
+        return seen
+
+
+async def handwritten_speculative(base_url: str, per_page: int, concurrency: int, decode: Decode) -> int:
+    """`handwritten_window`, except that pages 2..concurrency go out with page 1, before the page count is
+    known (a page past the end comes back empty and is dropped). A prototype of what the SDK would do with a
+    speculative first window; it spends up to ``concurrency - 1`` requests on a short list."""
+    async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=concurrency)) as session:
+
+        async def fetch(page: int) -> tuple[int, list[Any]]:
+            async with session.get(_page_url(base_url, per_page, page), headers=HEADERS) as response:
+                body = await response.read()
+            payload = orjson.loads(body)
+            return payload["meta"]["pagination"]["total_pages"], decode(payload["data"])
+
+        in_flight: deque[asyncio.Future[tuple[int, list[Any]]]] = deque(
+            asyncio.ensure_future(fetch(page)) for page in range(1, concurrency + 1)
+        )
+        next_page = concurrency + 1
+        total_pages = concurrency
+        seen = 0
+        while in_flight:
+            pages, items = await in_flight.popleft()
+            total_pages = pages
+            for _ in items:
+                seen += 1
+            while len(in_flight) < concurrency and next_page <= total_pages:
+                in_flight.append(asyncio.ensure_future(fetch(next_page)))
+                next_page += 1
+        return seen
+
+
+async def handwritten_semaphore(base_url: str, per_page: int, concurrency: int, decode: Decode) -> int:
+    """A semaphore of ``concurrency`` and ``as_completed`` over every page (unordered); returns items seen."""
+    async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=concurrency)) as session:
+        semaphore = asyncio.Semaphore(concurrency)
+
+        async def fetch(page: int) -> tuple[int, list[Any]]:
+            async with (
+                semaphore,
+                session.get(_page_url(base_url, per_page, page), headers=HEADERS) as response,
+            ):
+                body = await response.read()
+            payload = orjson.loads(body)
+            return payload["meta"]["pagination"]["total_pages"], decode(payload["data"])
+
+        total_pages, items = await fetch(1)
+        seen = len(items)
+        for future in asyncio.as_completed([fetch(page) for page in range(2, total_pages + 1)]):
+            _, items = await future
+            for _ in items:
+                seen += 1
+        return seen
+
+
+async def sdk_list(base_url: str, per_page: int, concurrency: int, *, raw: bool) -> int:
+    """The SDK: ``async for`` over ``ninja.invoices.list(...)`` (or its ``.raw()``); returns items seen."""
+    async with NinjaClient(base_url, TOKEN) as ninja:
+        invoices = ninja.invoices.list(per_page=per_page, concurrency=concurrency)
+        seen = 0
+        async for _ in invoices.raw() if raw else invoices:
+            seen += 1
+        return seen
+
+
+Loop = Callable[[], Awaitable[int]]
