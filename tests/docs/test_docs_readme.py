@@ -6,7 +6,9 @@ How a block runs:
 - A block with top-level ``await`` runs inside ``async with NinjaClient(base_url, token) as ninja:``, with
   ``ninja``, ``base_url``, ``token``, ``cursor`` (0) and ``upsert`` (collects records) defined, as the README
   text around such blocks says.
-- Any ``async def test_*`` a block defines is then called, as pytest would.
+- Any ``async def test_*`` a block defines is then called, as pytest would (a ``ninja_emulator``
+  parameter gets the running emulator, as the pytest plugin's fixture would).
+- A FastAPI ``app`` a block defines is started (lifespan included) and asked for a client's invoices.
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ def test_the_readme_has_python_blocks() -> None:
     assert len(readme_blocks()) >= 5
 
 
+@pytest.mark.filterwarnings("ignore:Using `httpx` with `starlette.testclient`")
 @pytest.mark.parametrize(("line", "source"), readme_blocks(), ids=[f"line{n}" for n, _ in readme_blocks()])
 def test_readme_block_runs(emulator: NinjaEmulator, line: int, source: str) -> None:
     source = source.replace(PLACEHOLDER_URL, emulator.base_url).replace(PLACEHOLDER_TOKEN, emulator.token)
@@ -57,7 +60,26 @@ def test_readme_block_runs(emulator: NinjaEmulator, line: int, source: str) -> N
         exec(code, namespace)
     for name, value in list(namespace.items()):
         if name.startswith("test_") and inspect.iscoroutinefunction(value):
-            asyncio.run(value())
+            fixtures = {"ninja_emulator": emulator}
+            asyncio.run(value(**{p: fixtures[p] for p in inspect.signature(value).parameters}))
+    if "fastapi" in source:
+        _drive_fastapi_app(namespace["app"], emulator)
+
+
+def _drive_fastapi_app(app: Any, emulator: NinjaEmulator) -> None:
+    """Run the app's lifespan against the emulator and call its route, as a deployment would."""
+    from fastapi.testclient import TestClient
+
+    client_id = next(row.public_id for row in emulator.state.clients if row.deleted_at is None)
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("NINJA_URL", emulator.base_url)
+        env.setenv("NINJA_TOKEN", emulator.token)
+        with TestClient(app) as http:
+            listed = http.get(f"/clients/{client_id}/invoices")
+            missing = http.get("/clients/999999/invoices")
+    assert listed.status_code == 200
+    assert all(set(row) == {"id", "number", "balance"} for row in listed.json())
+    assert missing.status_code == 404
 
 
 async def _run_with_client(code: Any, namespace: dict[str, Any], emulator: NinjaEmulator) -> None:
