@@ -23,6 +23,7 @@ Every v4 error shape of spec §4 lands in exactly one class here, with the serve
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -279,6 +280,8 @@ def _is_auth_message(message: str) -> bool:
 def _retry_after_header(headers: Headers) -> float | None:
     value = headers.get("Retry-After")
     try:
-        return max(float(value), 0.0) if value is not None else None
+        seconds = float(value) if value is not None else math.nan
     except ValueError:
         return None
+    # float() also reads "nan", which is no wait at all (asyncio.sleep(nan) never returns).
+    return None if math.isnan(seconds) else max(seconds, 0.0)

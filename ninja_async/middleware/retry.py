@@ -21,6 +21,7 @@ handed to ``tenacity.AsyncRetrying``, with the client's clock as its sleep.
 from __future__ import annotations
 
 import enum
+import math
 import random
 from collections.abc import Awaitable, Callable
 
@@ -124,9 +125,11 @@ def _server_hint(error: APIError) -> float | None:
         value = error.headers.get("Retry-After")
         if value is not None:
             try:
-                return max(float(value), 0.0)
+                seconds = float(value)
             except ValueError:
                 return None
+            # "nan" parses, and sleeping nan seconds never ends.
+            return None if math.isnan(seconds) else max(seconds, 0.0)
     return None
 
 
