@@ -264,13 +264,14 @@ class Resource(Generic[M]):
     async def _download(self, id: int, *, to: str | Path | None, max_bytes: int | None) -> bytes | Path:
         """Stream the record's file (``download_path/{id}``) into memory or to disk."""
         assert self.endpoint.download_path is not None
+        target = None if to is None else Path(to)  # a bad ``to`` fails here, before anything is sent
         response = await self._request("GET", f"{self.endpoint.download_path}/{check_id(id)}", stream=True)
-        if to is None:
+        if target is None:
             return await read_capped(response, max_bytes)
         default_name = f"{self.endpoint.entity}_{id}" + (
             ".pdf" if self.endpoint.download_path == "download" else ""
         )
-        return await save_download(response, Path(to), max_bytes=max_bytes, default_name=default_name)
+        return await save_download(response, target, max_bytes=max_bytes, default_name=default_name)
 
     async def _upload(
         self,
