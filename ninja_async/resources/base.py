@@ -216,6 +216,8 @@ class Resource(Generic[M]):
         body = self._body(fields)
         if "action" in body:
             raise ValueError("pass actions through their methods (archive(), mark_sent()...), not as a field")
+        if "invoice_items" in body:
+            self._check_invoice_items(body)  # the caller's own items: refuse them before reading anything
         missing = [name for name in self.endpoint.put_needs_current_state if name not in body]
         if missing:
             body = {**await self._current_wire(id), **body}
