@@ -25,6 +25,7 @@ __all__ = ["DEFAULT_MAX_DOWNLOAD", "encode_multipart", "filename_from", "read_ca
 DEFAULT_MAX_DOWNLOAD = 50 * 1024 * 1024
 _FILENAME = re.compile(r'filename\*?=(?:UTF-8\'\')?"?([^";]+)"?', re.IGNORECASE)
 _UNSAFE = re.compile(r"[^A-Za-z0-9._ -]")
+_MAX_NAME = 200  # characters; after _UNSAFE every character is one byte
 
 
 def filename_from(response: Response, default: str) -> str:
@@ -33,6 +34,9 @@ def filename_from(response: Response, default: str) -> str:
     match = _FILENAME.search(header)
     raw = match.group(1) if match else ""
     name = _UNSAFE.sub("_", raw.replace("\\", "/").rsplit("/", 1)[-1]).strip(" .")
+    if len(name) > _MAX_NAME:  # file systems refuse names over 255 bytes: keep the start and the extension
+        suffix = Path(name).suffix[:16]
+        name = name[: _MAX_NAME - len(suffix)].rstrip(" .") + suffix
     return name or default
 
 
