@@ -16,7 +16,7 @@ from ninja_async.testing import Clock, Fault, NinjaEmulator
 CALLERS = 1_000
 BOUND = 32
 SERVER_DELAY = 0.02  # each answer is held 20 ms, so requests overlap and callers queue
-DEADLINE = 0.3  # per call: far more than one request takes, far less than the whole queue
+DEADLINE = 0.25  # per call: far more than one request takes, far less than the whole queue
 
 
 async def test_a_thousand_callers_share_one_bounded_client() -> None:
