@@ -129,7 +129,12 @@ class NinjaClient(Resources, SpecialRoutes):
         bucket: LeakyBucket | None,
     ) -> list[Middleware]:
         chain: list[Middleware] = [
-            HeadersMiddleware(token, user_agent=user_agent, extra=Headers(headers) if headers else None),
+            HeadersMiddleware(
+                token,
+                api_url=self.api_url,
+                user_agent=user_agent,
+                extra=Headers(headers) if headers else None,
+            ),
             *user_middleware,
         ]
         if self._version_guard is not None:

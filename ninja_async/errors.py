@@ -13,7 +13,7 @@ Every v4 error shape of spec §4 lands in exactly one class here, with the serve
     │   │   ├── PermissionDeniedError       403 pro plan, unauthorized, disabled module
     │   │   ├── NotFoundError               404, in all four of its v4 shapes
     │   │   ├── MethodNotAllowedError       405
-    │   │   ├── ValidationError             422, and the 302 v4 sends for validation failures
+    │   │   ├── ValidationError             422, and the 302 v4 sends a write that fails validation
     │   │   ├── RateLimitError              403 "Please wait N second(s)", 429
     │   │   └── ServerError                 5xx
     │   └── ResponseDecodeError         a 2xx body that is not what the API promises
@@ -258,7 +258,8 @@ def error_from_response(response: Response) -> APIStatusError:
         return MethodNotAllowedError(summary, **kwargs)
     if status == 422:
         return ValidationError(summary, errors=_field_errors(body), **kwargs)
-    if status in (302, 303):
+    writing = response.request is not None and response.request.method not in ("GET", "HEAD")
+    if status in (302, 303) and writing:
         location = response.headers.get("Location", "?")
         return ValidationError(
             f"the server redirected to {location} instead of answering; v4 does this for a validation "
@@ -269,6 +270,11 @@ def error_from_response(response: Response) -> APIStatusError:
         return BadRequestError(summary, **kwargs)
     if status >= 500:
         return ServerError(summary, **kwargs)
+    if 300 <= status < 400:
+        location = response.headers.get("Location", "?")
+        return APIStatusError(
+            f"{where} redirected to {location}; not followed, so the API token stays with the API", **kwargs
+        )
     text = message or (content[:_MAX_BODY_IN_MESSAGE].decode("utf-8", "replace") if content else "")
     return APIStatusError(f"unexpected HTTP {status} from {where}: {text}".rstrip(": "), **kwargs)
 

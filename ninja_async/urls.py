@@ -36,6 +36,13 @@ def api_root(base_url: str) -> str:
     return f"{parts.scheme}://{parts.netloc}{path}{API_PREFIX}"
 
 
+def _absolute(url: str) -> str:
+    parts = urlsplit(url)
+    if not parts.hostname or (parts.scheme == "http" and not is_loopback(url)):
+        raise ValueError(f"refusing to fetch {url!r}: only https (or http to loopback) URLs")
+    return url
+
+
 def is_loopback(url: str) -> bool:
     host = urlsplit(url).hostname or ""
     if host == "localhost" or host.endswith(".localhost"):
@@ -90,7 +97,9 @@ def encode_query(params: Mapping[str, QueryValue]) -> str:
 
 
 def build_url(api_url: str, path: str, params: Mapping[str, QueryValue] | None = None) -> str:
-    url = f"{api_url}/{safe_path(path)}"
+    """``api_url/path?query``; an absolute https URL (a file the server redirected to) is kept as it is."""
+    absolute = path.startswith(("https://", "http://"))
+    url = _absolute(path) if absolute else f"{api_url}/{safe_path(path)}"
     if params:
         query = encode_query(params)
         if query:

@@ -25,19 +25,25 @@ def default_user_agent() -> str:
 
 
 class HeadersMiddleware:
-    """Sends ``X-Ninja-Token`` and the headers that make v4 answer in JSON.
+    """Sends ``X-Ninja-Token`` (to the API root only) and the headers that make v4 answer in JSON.
 
     Without ``X-Requested-With: XMLHttpRequest`` and a JSON ``Accept``, a v4 validation failure is a 302
     redirect to the web UI instead of a 422 with the field errors (spec §4). Headers the caller set on a
     request win over these defaults.
     """
 
-    __slots__ = ("_defaults",)
+    __slots__ = ("_api_prefix", "_authenticated", "_public")
 
-    def __init__(self, token: str, *, user_agent: str | None = None, extra: Headers | None = None) -> None:
-        defaults = Headers(
+    def __init__(
+        self,
+        token: str,
+        *,
+        api_url: str,
+        user_agent: str | None = None,
+        extra: Headers | None = None,
+    ) -> None:
+        public = Headers(
             {
-                "X-Ninja-Token": SecretStr(token),
                 "Accept": "application/json",
                 "X-Requested-With": "XMLHttpRequest",
                 "User-Agent": user_agent or default_user_agent(),
@@ -45,11 +51,17 @@ class HeadersMiddleware:
         )
         if extra is not None:
             for key, value in extra.items():
-                defaults[key] = value
-        self._defaults = defaults
+                public[key] = value
+        authenticated = public.copy()
+        authenticated["X-Ninja-Token"] = SecretStr(token)
+        self._public = public
+        self._authenticated = authenticated
+        self._api_prefix = api_url + "/"
 
     async def __call__(self, request: Request, call_next: Handler) -> Response:
-        request.headers.update_missing(self._defaults)
+        # The token goes to the API and nowhere else (a document's direct file URL, say).
+        own_api = request.url.startswith(self._api_prefix)
+        request.headers.update_missing(self._authenticated if own_api else self._public)
         return await call_next(request)
 
     def __repr__(self) -> str:

@@ -18,12 +18,13 @@ import datetime
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Generic, Protocol, TypeVar
+from urllib.parse import urljoin
 
 import attrs
 
 from ..decoding import Page, decode_item, decode_page, load_json, models_of, raw_items
 from ..endpoints import ACTION_WIRE_NAMES, Endpoint, Op
-from ..errors import NotFoundError, ResponseDecodeError
+from ..errors import APIStatusError, NotFoundError, ResponseDecodeError
 from ..files import encode_multipart, read_capped, save_download
 from ..http import Response, Timeout
 from ..models import Model, unstructure
@@ -267,13 +268,24 @@ class Resource(Generic[M]):
         """Stream the record's file (``download_path/{id}``) into memory or to disk."""
         assert self.endpoint.download_path is not None
         target = None if to is None else Path(to)  # a bad ``to`` fails here, before anything is sent
-        response = await self._request("GET", f"{self.endpoint.download_path}/{check_id(id)}", stream=True)
+        response = await self._stream_following_redirect(f"{self.endpoint.download_path}/{check_id(id)}")
         if target is None:
             return await read_capped(response, max_bytes)
         default_name = f"{self.endpoint.entity}_{id}" + (
             ".pdf" if self.endpoint.download_path == "download" else ""
         )
         return await save_download(response, target, max_bytes=max_bytes, default_name=default_name)
+
+    async def _stream_following_redirect(self, path: str) -> Response:
+        """GET a file; v4 may answer a document with a redirect to its direct URL (S3...). That one hop is
+        followed, and the token does not go with it (the client only sends it to the API root)."""
+        try:
+            return await self._request("GET", path, stream=True)
+        except APIStatusError as error:
+            location = error.headers.get("Location")
+            if not 300 <= error.status < 400 or not location or error.request is None:
+                raise
+            return await self._request("GET", urljoin(error.request.url, location), stream=True)
 
     async def _upload(
         self,

@@ -108,6 +108,7 @@ class FakeServer:
     def __init__(self) -> None:
         self.routes: list[tuple[str, re.Pattern[str], Route]] = []
         self.requests: list[Request] = []
+        self.elsewhere: dict[str, Response] = {}
 
     def on(self, method: str, pattern: str, handler: Route | Response) -> None:
         route = handler if callable(handler) else (lambda _request, r=handler: r)
@@ -115,6 +116,8 @@ class FakeServer:
 
     def __call__(self, request: Request) -> Response:
         self.requests.append(request)
+        if "/api/v1/" not in request.url:  # a URL outside the API, e.g. a document's direct file URL
+            return self.elsewhere.get(request.url) or Response(404, content=b"no such file")
         path = request.url.split("/api/v1/", 1)[1].split("?", 1)[0]
         if path == "ping":
             return Response(200, headers=V4_HEADERS, content=b"success")

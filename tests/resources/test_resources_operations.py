@@ -259,3 +259,31 @@ async def test_document_download_streams_the_file(ninja: NinjaClient, server: Fa
         "GET", "documents/3", fx.Response(200, headers={"Content-Type": "image/png"}, content=b"PNGDATA")
     )
     assert await ninja.documents.download(3) == b"PNGDATA"
+
+
+async def test_document_download_follows_a_redirect_to_its_direct_url_without_the_token(
+    ninja: NinjaClient, server: FakeServer
+) -> None:
+    # v4 may answer GET /documents/{id} with a redirect to the file's direct (e.g. S3) URL (spec §1.2).
+    direct = "https://files.example.com/abc/receipt.png?signature=x"
+    server.on("GET", "documents/3", fx.Response(302, headers={"Location": direct}, content=b""))
+    server.elsewhere[direct] = fx.Response(200, headers={"Content-Type": "image/png"}, content=b"PNGDATA")
+    assert await ninja.documents.download(3) == b"PNGDATA"
+    api_call, file_call = server.requests[-2:]
+    assert "X-Ninja-Token" in api_call.headers
+    assert file_call.url == direct
+    assert "X-Ninja-Token" not in file_call.headers
+
+
+async def test_a_redirect_on_a_read_is_not_followed_or_taken_for_validation(
+    ninja: NinjaClient, server: FakeServer
+) -> None:
+    from ninja_async.errors import APIStatusError, ValidationError
+
+    server.on(
+        "GET", "clients/1", fx.Response(301, headers={"Location": "https://elsewhere.example/"}, content=b"")
+    )
+    with pytest.raises(APIStatusError, match=r"redirected to https://elsewhere\.example/") as caught:
+        await ninja.clients.get(1)
+    assert not isinstance(caught.value, ValidationError)
+    assert len(server.requests) == 1
