@@ -10,9 +10,10 @@ Three cattrs converters share the value rules of ``wire``:
   bad value for ``ResponseDecodeError``.
 - ``_strict`` is ``_detailed`` that also refuses unknown keys (``strict=True``, for contract tests).
 
-Wire keys a class does not declare go to its ``extra`` (one ``issuperset`` per object decides whether there
-are any) and come back out of ``unstructure``. Includes that were not requested (``None``) and the
-webhook-only ``client_name`` are left out of the wire form, as the server leaves them out.
+Wire keys a class does not declare go to its ``extra`` (the fast path counts the known keys it finds, the
+detailed ones ask ``issuperset``, to decide whether there are any) and come back out of ``unstructure``.
+Includes that were not requested (``None``) and the webhook-only ``client_name`` are left out of the wire
+form, as the server leaves them out.
 """
 
 from __future__ import annotations
@@ -136,6 +137,10 @@ def _model_factory(converter: cattrs.Converter, *, fast: bool, strict: bool) -> 
     def factory(cls: type) -> Hook:
         fields = [a for a in attrs.fields(attrs.resolve_types(cls)) if a.name != "extra"]
         quirks = FIELD_QUIRKS.get(cls, {})
+        if fast and _plain_fields(fields):
+            return _counting_structure_fn(
+                cls, fields, converter, {name: hooks[0] for name, hooks in quirks.items()}
+            )
         if fast:  # a field typed as its checker gets ``checker(value)`` inline (see _build)
             fields = [a.evolve(type=CHECKERS[a.type]) if a.type in CHECKERS else a for a in fields]
         overrides: dict[str, Any] = {name: override(struct_hook=hooks[0]) for name, hooks in quirks.items()}
@@ -156,6 +161,64 @@ def _model_factory(converter: cattrs.Converter, *, fast: bool, strict: bool) -> 
         return structure_model
 
     return factory
+
+
+def _plain_fields(fields: list[attrs.Attribute[Any]]) -> bool:
+    """Fields that cattrs would structure as ``name=hook(o[name])`` and nothing more."""
+    return all(a.init and a.alias == a.name and a.converter is None for a in fields)
+
+
+def _counting_structure_fn(
+    cls: type, fields: list[attrs.Attribute[Any]], converter: cattrs.Converter, quirks: dict[str, Hook]
+) -> Hook:
+    """The fast path's hook for a model: what cattrs generates without detailed validation, written here so
+    that it also counts the known keys it finds. A count short of ``len(o)`` means unknown keys (for
+    ``extra``): one ``len`` per object instead of an ``issuperset`` over every key, the biggest cost of
+    structuring after cattrs' own work (~8% of a page of invoices)."""
+    known = frozenset(a.name for a in fields)
+    name = cls.__name__
+
+    def mismatch(value: Any) -> Mismatch:
+        return Mismatch(f"an object ({name})", value)
+
+    def keep_unknown(obj: Any, value: dict[str, Any]) -> None:
+        obj.extra = {key: item for key, item in value.items() if key not in known}
+
+    namespace: dict[str, Any] = {"__cl": cls, "__mismatch": mismatch, "__keep_unknown": keep_unknown}
+    required: list[str] = []
+    optional: list[str] = []
+    for a in fields:
+        hook: Callable[..., Any]
+        if a.name in quirks:
+            hook, kind = quirks[a.name], a.type
+        elif a.type in CHECKERS:
+            hook, kind = CHECKERS[a.type], None  # a C-level checker, called with the value alone
+        else:
+            hook, kind = converter.get_structure_hook(a.type, cache_result=False), a.type
+        namespace[f"__h_{a.name}"] = hook
+        namespace[f"__t_{a.name}"] = kind
+        call = f"__h_{a.name}(o[{a.name!r}]{'' if kind is None else f', __t_{a.name}'})"
+        (required if a.default is attrs.NOTHING else optional).append(
+            f"{a.name}={call}"
+            if a.default is attrs.NOTHING
+            else f"  if {a.name!r} in o:\n    res[{a.name!r}] = {call}"
+        )
+    lines = [
+        "def structure_model(o, _=None):",
+        "  if o.__class__ is not dict:",
+        "    raise __mismatch(o)",
+        "  res = {}",
+        *optional,
+        f"  obj = __cl({''.join(arg + ', ' for arg in required)}**res)",
+        f"  if len(res) + {len(required)} != len(o):",
+        "    __keep_unknown(obj, o)",
+        "  return obj",
+    ]
+    exec(
+        compile("\n".join(lines), f"<ninja_async fast structure {cls.__module__}.{name}>", "exec"), namespace
+    )
+    hook_fn: Hook = namespace["structure_model"]
+    return hook_fn
 
 
 def _unstructure_factory(converter: cattrs.Converter) -> Callable[[type], Callable[[Any], Any]]:
