@@ -7,6 +7,7 @@ Everything a caller puts into a URL passes through here, so a hostile id or path
 from __future__ import annotations
 
 import datetime
+import functools
 import ipaddress
 import re
 from collections.abc import Mapping
@@ -87,13 +88,22 @@ def _encode_value(value: Any) -> str:
     return str(value)
 
 
+@functools.lru_cache(maxsize=512, typed=True)
+def _quoted_key(key: Any) -> str:
+    """Parameter names repeat on every request (``per_page``, ``page``...): quote each once."""
+    return quote(str(key), safe="")
+
+
 def encode_query(params: Mapping[str, QueryValue]) -> str:
     """``k=v&...`` with None dropped, bools as 1/0, datetimes as Unix seconds, sequences comma-joined."""
     return "&".join(
-        f"{quote(str(key), safe='')}={quote(_encode_value(value), safe=',')}"
-        for key, value in params.items()
-        if value is not None
+        f"{_quoted_key(key)}={_query_value(value)}" for key, value in params.items() if value is not None
     )
+
+
+def _query_value(value: Any) -> str:
+    # An int's text is digits and '-', which quote() leaves alone: skip quote() on the per-page hot path.
+    return str(value) if value.__class__ is int else quote(_encode_value(value), safe=",")
 
 
 def build_url(api_url: str, path: str, params: Mapping[str, QueryValue] | None = None) -> str:
