@@ -7,6 +7,7 @@ the start of the raw body kept on the error: never a ``KeyError`` from deep insi
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from itertools import repeat
 from typing import Any, Generic, TypeVar
 
 import attrs
@@ -172,6 +173,8 @@ def models_of(model: type[M], *, strict: bool = False) -> Callable[[Any, str], l
 
 
 def raw_items(data: Any, path: str) -> list[dict[str, Any]]:
+    if all(map(isinstance, data, repeat(dict))):  # checked in C: this runs for every item of every page
+        return list(data)
     for index, item in enumerate(data):
         if not isinstance(item, dict):
             raise ResponseDecodeError(
