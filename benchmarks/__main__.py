@@ -13,7 +13,7 @@ import time
 import traceback
 from types import ModuleType
 
-from .harness import Config, Figure, machine, table
+from .harness import Config, Figure, machine, pin_cpus, table
 
 BENCHMARKS = ("latency", "cpu", "overhead", "memory", "throttle", "structure")
 
@@ -31,12 +31,14 @@ def main(argv: list[str] | None = None) -> int:
         "--smoke", action="store_true", help="tiny sizes, one repeat: checks that it all runs"
     )
     parser.add_argument("--repeats", type=int, default=5, help="repeats per figure, median taken (default 5)")
+    parser.add_argument("--no-pin", action="store_true", help="let client and servers share CPUs")
     args = parser.parse_args(argv)
     unknown = [name for name in args.names if name not in BENCHMARKS]
     if unknown:
         parser.error(f"unknown benchmark(s) {', '.join(unknown)}; choose from {', '.join(BENCHMARKS)}")
     config = Config(smoke=args.smoke, repeats=max(1, args.repeats))
     print(f"machine: {machine()}")
+    print(f"cpus: {'not pinned' if args.no_pin else pin_cpus()}")
     print(f"mode: {'smoke (tiny sizes, thresholds not meaningful)' if config.smoke else 'full'}", flush=True)
     figures: list[Figure] = []
     failed = []

@@ -131,12 +131,23 @@ async def handwritten_semaphore(base_url: str, per_page: int, concurrency: int, 
         return seen
 
 
-async def sdk_list(base_url: str, per_page: int, concurrency: int, *, raw: bool) -> int:
-    """The SDK: ``async for`` over ``ninja.invoices.list(...)`` (or its ``.raw()``); returns items seen."""
+async def sdk_list(
+    base_url: str, per_page: int, concurrency: int, *, raw: bool, by_page: bool = False
+) -> int:
+    """The SDK: ``async for`` over ``ninja.invoices.list(...)`` (or its ``.raw()``); returns items seen.
+
+    ``by_page``: iterate ``.pages()`` and each page's items instead (no per-item ``async for``, no dedupe).
+    """
     async with NinjaClient(base_url, TOKEN) as ninja:
         invoices = ninja.invoices.list(per_page=per_page, concurrency=concurrency)
+        listing = invoices.raw() if raw else invoices
         seen = 0
-        async for _ in invoices.raw() if raw else invoices:
+        if by_page:
+            async for page in listing.pages():
+                for _ in page.items:
+                    seen += 1
+            return seen
+        async for _ in listing:
             seen += 1
         return seen
 
