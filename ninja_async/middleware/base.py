@@ -8,7 +8,6 @@ built once per client, so a call costs one plain function call per middleware.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
-from functools import partial
 from typing import Protocol
 
 from ..http import Request, Response
@@ -28,5 +27,14 @@ def build_chain(middlewares: Sequence[Middleware], send: Handler) -> Handler:
     """Nest ``middlewares`` around ``send``; the first middleware is the outermost."""
     handler = send
     for middleware in reversed(middlewares):
-        handler = partial(middleware, call_next=handler)
+        handler = _bind(middleware, handler)
+    return handler
+
+
+def _bind(middleware: Middleware, call_next: Handler) -> Handler:
+    # A closure passing call_next positionally: a partial() with a keyword copies its keyword dict on every
+    # call, once per layer per request.
+    def handler(request: Request) -> Awaitable[Response]:
+        return middleware(request, call_next)
+
     return handler
