@@ -116,22 +116,34 @@ def timed(loop: Callable[[], Awaitable[int]], expected: int) -> Callable[[], Awa
 # --- memory -------------------------------------------------------------------------------------------
 
 
-def _status_kib(field: str) -> int:
-    with open("/proc/self/status") as status:
-        for line in status:
-            if line.startswith(field + ":"):
-                return int(line.split()[1])
-    raise RuntimeError(f"no {field} in /proc/self/status")
+def _status_kib(field: str) -> int | None:
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith(field + ":"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return None
+
+
+def _max_rss_mib() -> float:
+    import resource
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux, bytes on macOS
+    return peak / (1024 * 1024 if sys.platform == "darwin" else 1024)
 
 
 def rss_mib() -> float:
-    """Resident set size of this process now."""
-    return _status_kib("VmRSS") / 1024
+    """Resident set size of this process now (without /proc: the peak so far, the closest there is)."""
+    kib = _status_kib("VmRSS")
+    return kib / 1024 if kib is not None else _max_rss_mib()
 
 
 def peak_rss_mib() -> float:
     """The highest RSS of this process so far (the kernel's high-water mark, so no sample can miss it)."""
-    return _status_kib("VmHWM") / 1024
+    kib = _status_kib("VmHWM")
+    return kib / 1024 if kib is not None else _max_rss_mib()
 
 
 # --- servers in their own processes --------------------------------------------------------------------
