@@ -31,24 +31,25 @@ CPU_BOUND_PER_PAGE = 100
 
 
 async def _measure(
-    base_url: str, per_page: int, pages: int, repeats: int, sequential: int
+    base_url: str, per_page: int, pages: int, repeats: int, *, contrast: int = 0
 ) -> dict[str, list[float]]:
+    """Wall times of the SDK and the hand-written loop at c=16, interleaved; with ``contrast`` runs, also
+    the speculative prototype (interleaved with them) and the sequential SDK read."""
     total = pages * per_page
     decode = loops.plain_cattrs()
     concurrent = {
         "sdk": timed(lambda: loops.sdk_list(base_url, per_page, CONCURRENCY, raw=False), total),
         "hand": timed(lambda: loops.handwritten_window(base_url, per_page, CONCURRENCY, decode), total),
-        "speculative": timed(
-            lambda: loops.handwritten_speculative(base_url, per_page, CONCURRENCY, decode), total
-        ),
     }
-    if not sequential:
-        del concurrent["speculative"]
+    if contrast:
+        concurrent["speculative"] = timed(
+            lambda: loops.handwritten_speculative(base_url, per_page, CONCURRENCY, decode), total
+        )
     await interleaved(concurrent, 1)  # warm-up
     samples = await interleaved(concurrent, repeats)
-    if sequential:
+    if contrast:
         one_by_one = timed(lambda: loops.sdk_list(base_url, per_page, 1, raw=False), total)
-        samples |= await interleaved({"sequential": one_by_one}, sequential)
+        samples |= await interleaved({"sequential": one_by_one}, contrast)
     return samples
 
 
@@ -61,11 +62,11 @@ def run(config: Config) -> list[Figure]:
     ideal = pages * LATENCY / CONCURRENCY
     repeats = config.pick(config.repeats, 1)
     with server(*_serve(pages, PER_PAGE)) as pages_server:
-        samples = asyncio.run(_measure(pages_server.base_url, PER_PAGE, pages, repeats, config.pick(3, 1)))
-    with server(*_serve(pages, CPU_BOUND_PER_PAGE)) as pages_server:
-        heavy = asyncio.run(
-            _measure(pages_server.base_url, CPU_BOUND_PER_PAGE, pages, config.pick(3, 1), sequential=0)
+        samples = asyncio.run(
+            _measure(pages_server.base_url, PER_PAGE, pages, repeats, contrast=config.pick(3, 1))
         )
+    with server(*_serve(pages, CPU_BOUND_PER_PAGE)) as pages_server:
+        heavy = asyncio.run(_measure(pages_server.base_url, CPU_BOUND_PER_PAGE, pages, config.pick(3, 1)))
     sdk, hand, speculative, sequential = (
         median(samples[name]) for name in ("sdk", "hand", "speculative", "sequential")
     )
