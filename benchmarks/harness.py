@@ -90,12 +90,18 @@ def spread(samples: list[float]) -> str:
 async def interleaved(
     variants: dict[str, Callable[[], Awaitable[float]]], repeats: int
 ) -> dict[str, list[float]]:
-    """Run each variant once per round, ``repeats`` rounds, so that drift on the machine hits all alike."""
+    """Run each variant once per round, ``repeats`` rounds, so that drift on the machine hits all alike.
+
+    Every other round runs the variants in reverse order (A B C, C B A, ...), so that no variant always
+    follows the same neighbour: what a run leaves behind (heap, sockets, caches) shifted the next one's
+    figure by up to 5% here.
+    """
     samples: dict[str, list[float]] = {name: [] for name in variants}
-    for _ in range(repeats):
-        for name, variant in variants.items():
+    names = list(variants)
+    for round_number in range(repeats):
+        for name in names if round_number % 2 == 0 else reversed(names):
             gc.collect()
-            samples[name].append(await variant())
+            samples[name].append(await variants[name]())
     return samples
 
 
