@@ -79,35 +79,6 @@ async def handwritten_window(base_url: str, per_page: int, concurrency: int, dec
         return seen
 
 
-async def handwritten_speculative(base_url: str, per_page: int, concurrency: int, decode: Decode) -> int:
-    """`handwritten_window`, except that pages 2..concurrency go out with page 1, before the page count is
-    known (a page past the end comes back empty and is dropped). A prototype of what the SDK would do with a
-    speculative first window; it spends up to ``concurrency - 1`` requests on a short list."""
-    async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=concurrency)) as session:
-
-        async def fetch(page: int) -> tuple[int, list[Any]]:
-            async with session.get(_page_url(base_url, per_page, page), headers=HEADERS) as response:
-                body = await response.read()
-            payload = orjson.loads(body)
-            return payload["meta"]["pagination"]["total_pages"], decode(payload["data"])
-
-        in_flight: deque[asyncio.Future[tuple[int, list[Any]]]] = deque(
-            asyncio.ensure_future(fetch(page)) for page in range(1, concurrency + 1)
-        )
-        next_page = concurrency + 1
-        total_pages = concurrency
-        seen = 0
-        while in_flight:
-            pages, items = await in_flight.popleft()
-            total_pages = pages
-            for _ in items:
-                seen += 1
-            while len(in_flight) < concurrency and next_page <= total_pages:
-                in_flight.append(asyncio.ensure_future(fetch(next_page)))
-                next_page += 1
-        return seen
-
-
 async def handwritten_semaphore(base_url: str, per_page: int, concurrency: int, decode: Decode) -> int:
     """A semaphore of ``concurrency`` and ``as_completed`` over every page (unordered); returns items seen."""
     async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=concurrency)) as session:
@@ -132,14 +103,15 @@ async def handwritten_semaphore(base_url: str, per_page: int, concurrency: int, 
 
 
 async def sdk_list(
-    base_url: str, per_page: int, concurrency: int, *, raw: bool, by_page: bool = False
+    base_url: str, per_page: int, concurrency: int, *, raw: bool, by_page: bool = False, prefetch: int = 0
 ) -> int:
     """The SDK: ``async for`` over ``ninja.invoices.list(...)`` (or its ``.raw()``); returns items seen.
 
     ``by_page``: iterate ``.pages()`` and each page's items instead (no per-item ``async for``, no dedupe).
+    ``prefetch``: the list's option to ask for that many pages along with the first.
     """
     async with NinjaClient(base_url, TOKEN) as ninja:
-        invoices = ninja.invoices.list(per_page=per_page, concurrency=concurrency)
+        invoices = ninja.invoices.list(per_page=per_page, concurrency=concurrency, prefetch=prefetch)
         listing = invoices.raw() if raw else invoices
         seen = 0
         if by_page:

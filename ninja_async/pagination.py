@@ -37,7 +37,10 @@ def item_id(item: Any) -> object:
 class Paginator(Generic[T]):
     """``await it`` → first `Page`; ``async for x in it`` → items; ``it.pages()``; ``await it.collect()``.
 
-    ``duplicates_dropped`` and ``pages_fetched`` count what the last iteration did.
+    ``prefetch``: pages to request together with the first, before it tells how many there are. It saves
+    one round trip of latency on a long list and costs up to ``prefetch`` wasted requests on a short one
+    (mind a hosted account's 1000 requests/hour); at most ``concurrency`` are used. ``duplicates_dropped``
+    and ``pages_fetched`` count what the last iteration did.
     """
 
     def __init__(
@@ -47,19 +50,23 @@ class Paginator(Generic[T]):
         concurrency: int = DEFAULT_PAGE_CONCURRENCY,
         ordered: bool = True,
         start_page: int = 1,
-        identity: Callable[[T], object] = item_id,
+        identity: Callable[[T], object] | None = item_id,
         raw: Callable[[], Paginator[dict[str, Any]]] | None = None,
+        prefetch: int = 0,
     ) -> None:
         if concurrency < 1:
             raise ValueError(f"concurrency must be at least 1, got {concurrency!r}")
         if start_page < 1:
             raise ValueError(f"start_page must be at least 1, got {start_page!r}")
+        if isinstance(prefetch, bool) or not isinstance(prefetch, int) or prefetch < 0:
+            raise ValueError(f"prefetch must be an int >= 0, got {prefetch!r}")
         self._fetch = fetch
         self.concurrency = concurrency
         self.ordered = ordered
         self.start_page = start_page
         self._identity = identity
         self._raw = raw
+        self.prefetch = prefetch
         self._first: Page[T] | None = None
         self.total: int | None = None  # the list's size as its first page reported it
         self.pages_fetched = 0
@@ -81,13 +88,10 @@ class Paginator(Generic[T]):
         return self._raw()
 
     async def pages(self) -> AsyncGenerator[Page[T], None]:
-        """Every page, fetched concurrently after the first."""
-        first, self._first = await self._first_page(), None
-        self.pages_fetched = 1
-        more = first.count > 0 and self.start_page < first.total_pages
-        last_page = first.total_pages if more else self.start_page
-        next_page = self.start_page + 1
+        """Every page, fetched concurrently after the first (or with it, given ``prefetch``)."""
         in_flight: deque[asyncio.Task[Page[T]]] = deque()
+        next_page = self.start_page + 1
+        last_page = self.start_page
 
         def fill_window() -> None:
             nonlocal next_page
@@ -96,6 +100,16 @@ class Paginator(Generic[T]):
                 next_page += 1
 
         try:
+            if self._first is None and self.prefetch:
+                # Speculate: ask for the next pages before page 1 says how many there are.
+                last_page = self.start_page + min(self.prefetch, self.concurrency)
+                fill_window()
+            first, self._first = await self._first_page(), None
+            self.pages_fetched = 1
+            more = first.count > 0 and self.start_page < first.total_pages
+            last_page = first.total_pages if more else self.start_page
+            while len(in_flight) > max(last_page - self.start_page, 0):  # speculation past the end
+                in_flight.pop().cancel()
             fill_window()  # the next pages load while the caller works through the first
             yield first
             while in_flight:
@@ -132,14 +146,28 @@ class Paginator(Generic[T]):
         self.duplicates_dropped = 0
         async with contextlib.aclosing(self.pages()) as pages:
             async for page in pages:
-                for item in page.items:
-                    key = identity(item)
-                    if key is not None:
-                        if key in seen:
-                            self.duplicates_dropped += 1
-                            continue
-                        seen.add(key)
+                items = page.items
+                if identity is not None:
+                    keys = set(map(identity, items))
+                    # The common page repeats nothing: check that with set operations, not item by item.
+                    if len(keys) == len(items) and None not in keys and seen.isdisjoint(keys):
+                        seen |= keys
+                    else:
+                        items = self._drop_repeats(items, identity, seen)
+                for item in items:
                     yield item
+
+    def _drop_repeats(self, items: list[T], identity: Callable[[T], object], seen: set[object]) -> list[T]:
+        kept = []
+        for item in items:
+            key = identity(item)
+            if key is not None:
+                if key in seen:
+                    self.duplicates_dropped += 1
+                    continue
+                seen.add(key)
+            kept.append(item)
+        return kept
 
     async def collect(self) -> list[T]:
         """Every item in a list (prefer ``async for`` for long lists: it holds O(concurrency) pages)."""

@@ -93,8 +93,9 @@ def list_method(row: Endpoint) -> str:
         "        per_page: int = DEFAULT_PER_PAGE,",
         "        concurrency: int = DEFAULT_PAGE_CONCURRENCY,",
         "        ordered: bool = True,",
+        "        prefetch: int = 0,",
     ]
-    extra_args += ["per_page=per_page", "concurrency=concurrency", "ordered=ordered"]
+    extra_args += ["per_page=per_page", "concurrency=concurrency", "ordered=ordered", "prefetch=prefetch"]
     state = (
         "Archived and deleted records are included, as v4 lists them by default; ``active_only=True`` "
         "(wire name ``filter_active``, also accepted) leaves them out."
@@ -112,7 +113,8 @@ def list_method(row: Endpoint) -> str:
             f"List {plural_words(row)} (ordered by {row.ordering}).",
             f"{state} Filters: {filters}; ``updated_at`` is inclusive (records updated at or after it).",
             "Await the result for the first page, or iterate it for every item: pages after the first are "
-            "fetched ``concurrency`` at a time.",
+            "fetched ``concurrency`` at a time; ``prefetch=N`` asks for N of them along with the first (a "
+            "round trip saved on long lists, up to N requests wasted on short ones).",
         ),
         "        return self._list(",
         f"            {{{passing}}},",

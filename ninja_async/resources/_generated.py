@@ -88,6 +88,7 @@ class ClientsResource(
         per_page: int = DEFAULT_PER_PAGE,
         concurrency: int = DEFAULT_PAGE_CONCURRENCY,
         ordered: bool = True,
+        prefetch: int = 0,
     ) -> Paginator[Client]:
         """List clients (ordered by updated_at desc).
 
@@ -96,7 +97,8 @@ class ClientsResource(
         ``id_number``; ``updated_at`` is inclusive (records updated at or after it).
 
         Await the result for the first page, or iterate it for every item: pages after the first are
-        fetched ``concurrency`` at a time.
+        fetched ``concurrency`` at a time; ``prefetch=N`` asks for N of them along with the first (a round
+        trip saved on long lists, up to N requests wasted on short ones).
         """
         return self._list(
             {"updated_at": updated_at, "email": email, "id_number": id_number},
@@ -105,6 +107,7 @@ class ClientsResource(
             per_page=per_page,
             concurrency=concurrency,
             ordered=ordered,
+            prefetch=prefetch,
         )
 
     def sync(
@@ -149,6 +152,7 @@ class ContactsResource(
         per_page: int = DEFAULT_PER_PAGE,
         concurrency: int = DEFAULT_PAGE_CONCURRENCY,
         ordered: bool = True,
+        prefetch: int = 0,
     ) -> Paginator[Contact]:
         """List contacts (ordered by created_at desc).
 
@@ -157,7 +161,8 @@ class ContactsResource(
         ``updated_at`` is inclusive (records updated at or after it).
 
         Await the result for the first page, or iterate it for every item: pages after the first are
-        fetched ``concurrency`` at a time.
+        fetched ``concurrency`` at a time; ``prefetch=N`` asks for N of them along with the first (a round
+        trip saved on long lists, up to N requests wasted on short ones).
         """
         return self._list(
             {"updated_at": updated_at, "client_id": client_id},
@@ -165,6 +170,7 @@ class ContactsResource(
             per_page=per_page,
             concurrency=concurrency,
             ordered=ordered,
+            prefetch=prefetch,
         )
 
     def sync(
@@ -219,6 +225,7 @@ class InvoicesResource(
         per_page: int = DEFAULT_PER_PAGE,
         concurrency: int = DEFAULT_PAGE_CONCURRENCY,
         ordered: bool = True,
+        prefetch: int = 0,
     ) -> Paginator[Invoice]:
         """List invoices (ordered by updated_at desc).
 
@@ -228,7 +235,8 @@ class InvoicesResource(
         inclusive (records updated at or after it).
 
         Await the result for the first page, or iterate it for every item: pages after the first are
-        fetched ``concurrency`` at a time.
+        fetched ``concurrency`` at a time; ``prefetch=N`` asks for N of them along with the first (a round
+        trip saved on long lists, up to N requests wasted on short ones).
         """
         return self._list(
             {
@@ -244,6 +252,7 @@ class InvoicesResource(
             per_page=per_page,
             concurrency=concurrency,
             ordered=ordered,
+            prefetch=prefetch,
         )
 
     def sync(
@@ -295,6 +304,7 @@ class QuotesResource(
         per_page: int = DEFAULT_PER_PAGE,
         concurrency: int = DEFAULT_PAGE_CONCURRENCY,
         ordered: bool = True,
+        prefetch: int = 0,
     ) -> Paginator[Invoice]:
         """List quotes (ordered by updated_at desc).
 
@@ -303,7 +313,8 @@ class QuotesResource(
         ``updated_at`` is inclusive (records updated at or after it).
 
         Await the result for the first page, or iterate it for every item: pages after the first are
-        fetched ``concurrency`` at a time.
+        fetched ``concurrency`` at a time; ``prefetch=N`` asks for N of them along with the first (a round
+        trip saved on long lists, up to N requests wasted on short ones).
         """
         return self._list(
             {"updated_at": updated_at, "client_id": client_id},
@@ -312,6 +323,7 @@ class QuotesResource(
             per_page=per_page,
             concurrency=concurrency,
             ordered=ordered,
+            prefetch=prefetch,
         )
 
     def sync(
@@ -357,6 +369,7 @@ class PaymentsResource(
         per_page: int = DEFAULT_PER_PAGE,
         concurrency: int = DEFAULT_PAGE_CONCURRENCY,
         ordered: bool = True,
+        prefetch: int = 0,
     ) -> Paginator[Payment]:
         """List payments (ordered by updated_at desc).
 
@@ -365,7 +378,8 @@ class PaymentsResource(
         ``updated_at`` is inclusive (records updated at or after it).
 
         Await the result for the first page, or iterate it for every item: pages after the first are
-        fetched ``concurrency`` at a time.
+        fetched ``concurrency`` at a time; ``prefetch=N`` asks for N of them along with the first (a round
+        trip saved on long lists, up to N requests wasted on short ones).
         """
         return self._list(
             {"updated_at": updated_at, "client_id": client_id},
@@ -374,6 +388,7 @@ class PaymentsResource(
             per_page=per_page,
             concurrency=concurrency,
             ordered=ordered,
+            prefetch=prefetch,
         )
 
     def sync(
@@ -416,6 +431,7 @@ class CreditsResource(
         per_page: int = DEFAULT_PER_PAGE,
         concurrency: int = DEFAULT_PAGE_CONCURRENCY,
         ordered: bool = True,
+        prefetch: int = 0,
     ) -> Paginator[Credit]:
         """List credits (ordered by updated_at desc).
 
@@ -424,7 +440,8 @@ class CreditsResource(
         ``updated_at`` is inclusive (records updated at or after it).
 
         Await the result for the first page, or iterate it for every item: pages after the first are
-        fetched ``concurrency`` at a time.
+        fetched ``concurrency`` at a time; ``prefetch=N`` asks for N of them along with the first (a round
+        trip saved on long lists, up to N requests wasted on short ones).
         """
         return self._list(
             {"updated_at": updated_at, "client_id": client_id},
@@ -432,6 +449,7 @@ class CreditsResource(
             per_page=per_page,
             concurrency=concurrency,
             ordered=ordered,
+            prefetch=prefetch,
         )
 
     def sync(
@@ -470,6 +488,7 @@ class TasksResource(
         per_page: int = DEFAULT_PER_PAGE,
         concurrency: int = DEFAULT_PAGE_CONCURRENCY,
         ordered: bool = True,
+        prefetch: int = 0,
     ) -> Paginator[Task]:
         """List tasks (ordered by updated_at desc).
 
@@ -478,7 +497,8 @@ class TasksResource(
         ``updated_at`` is inclusive (records updated at or after it).
 
         Await the result for the first page, or iterate it for every item: pages after the first are
-        fetched ``concurrency`` at a time.
+        fetched ``concurrency`` at a time; ``prefetch=N`` asks for N of them along with the first (a round
+        trip saved on long lists, up to N requests wasted on short ones).
         """
         return self._list(
             {"updated_at": updated_at, "client_id": client_id},
@@ -487,6 +507,7 @@ class TasksResource(
             per_page=per_page,
             concurrency=concurrency,
             ordered=ordered,
+            prefetch=prefetch,
         )
 
     def sync(
@@ -528,6 +549,7 @@ class ProductsResource(
         per_page: int = DEFAULT_PER_PAGE,
         concurrency: int = DEFAULT_PAGE_CONCURRENCY,
         ordered: bool = True,
+        prefetch: int = 0,
     ) -> Paginator[Product]:
         """List products (ordered by updated_at desc).
 
@@ -536,7 +558,8 @@ class ProductsResource(
         inclusive (records updated at or after it).
 
         Await the result for the first page, or iterate it for every item: pages after the first are
-        fetched ``concurrency`` at a time.
+        fetched ``concurrency`` at a time; ``prefetch=N`` asks for N of them along with the first (a round
+        trip saved on long lists, up to N requests wasted on short ones).
         """
         return self._list(
             {"updated_at": updated_at},
@@ -544,6 +567,7 @@ class ProductsResource(
             per_page=per_page,
             concurrency=concurrency,
             ordered=ordered,
+            prefetch=prefetch,
         )
 
     def sync(
@@ -586,6 +610,7 @@ class ProjectsResource(
         per_page: int = DEFAULT_PER_PAGE,
         concurrency: int = DEFAULT_PAGE_CONCURRENCY,
         ordered: bool = True,
+        prefetch: int = 0,
     ) -> Paginator[Project]:
         """List projects (ordered by updated_at desc).
 
@@ -594,7 +619,8 @@ class ProjectsResource(
         ``updated_at`` is inclusive (records updated at or after it).
 
         Await the result for the first page, or iterate it for every item: pages after the first are
-        fetched ``concurrency`` at a time.
+        fetched ``concurrency`` at a time; ``prefetch=N`` asks for N of them along with the first (a round
+        trip saved on long lists, up to N requests wasted on short ones).
         """
         return self._list(
             {"updated_at": updated_at, "client_id": client_id},
@@ -602,6 +628,7 @@ class ProjectsResource(
             per_page=per_page,
             concurrency=concurrency,
             ordered=ordered,
+            prefetch=prefetch,
         )
 
     def sync(
@@ -643,6 +670,7 @@ class TaxRatesResource(
         per_page: int = DEFAULT_PER_PAGE,
         concurrency: int = DEFAULT_PAGE_CONCURRENCY,
         ordered: bool = True,
+        prefetch: int = 0,
     ) -> Paginator[TaxRate]:
         """List tax rates (ordered by created_at desc).
 
@@ -651,7 +679,8 @@ class TaxRatesResource(
         inclusive (records updated at or after it).
 
         Await the result for the first page, or iterate it for every item: pages after the first are
-        fetched ``concurrency`` at a time.
+        fetched ``concurrency`` at a time; ``prefetch=N`` asks for N of them along with the first (a round
+        trip saved on long lists, up to N requests wasted on short ones).
         """
         return self._list(
             {"updated_at": updated_at},
@@ -659,6 +688,7 @@ class TaxRatesResource(
             per_page=per_page,
             concurrency=concurrency,
             ordered=ordered,
+            prefetch=prefetch,
         )
 
     def sync(
@@ -693,6 +723,7 @@ class UsersResource(Resource[User]):
         per_page: int = DEFAULT_PER_PAGE,
         concurrency: int = DEFAULT_PAGE_CONCURRENCY,
         ordered: bool = True,
+        prefetch: int = 0,
     ) -> Paginator[User]:
         """List users (ordered by created_at desc).
 
@@ -701,7 +732,8 @@ class UsersResource(Resource[User]):
         inclusive (records updated at or after it).
 
         Await the result for the first page, or iterate it for every item: pages after the first are
-        fetched ``concurrency`` at a time.
+        fetched ``concurrency`` at a time; ``prefetch=N`` asks for N of them along with the first (a round
+        trip saved on long lists, up to N requests wasted on short ones).
         """
         return self._list(
             {"updated_at": updated_at},
@@ -709,6 +741,7 @@ class UsersResource(Resource[User]):
             per_page=per_page,
             concurrency=concurrency,
             ordered=ordered,
+            prefetch=prefetch,
         )
 
     def sync(
@@ -748,6 +781,7 @@ class ExpensesResource(
         per_page: int = DEFAULT_PER_PAGE,
         concurrency: int = DEFAULT_PAGE_CONCURRENCY,
         ordered: bool = True,
+        prefetch: int = 0,
     ) -> Paginator[Expense]:
         """List expenses (ordered by updated_at desc).
 
@@ -756,7 +790,8 @@ class ExpensesResource(
         ``updated_at`` is inclusive (records updated at or after it).
 
         Await the result for the first page, or iterate it for every item: pages after the first are
-        fetched ``concurrency`` at a time.
+        fetched ``concurrency`` at a time; ``prefetch=N`` asks for N of them along with the first (a round
+        trip saved on long lists, up to N requests wasted on short ones).
         """
         return self._list(
             {"updated_at": updated_at, "client_id": client_id},
@@ -765,6 +800,7 @@ class ExpensesResource(
             per_page=per_page,
             concurrency=concurrency,
             ordered=ordered,
+            prefetch=prefetch,
         )
 
     def sync(
@@ -799,6 +835,7 @@ class DocumentsResource(
         per_page: int = DEFAULT_PER_PAGE,
         concurrency: int = DEFAULT_PAGE_CONCURRENCY,
         ordered: bool = True,
+        prefetch: int = 0,
     ) -> Paginator[Document]:
         """List documents (ordered by unspecified).
 
@@ -806,13 +843,15 @@ class DocumentsResource(
         updated at or after it).
 
         Await the result for the first page, or iterate it for every item: pages after the first are
-        fetched ``concurrency`` at a time.
+        fetched ``concurrency`` at a time; ``prefetch=N`` asks for N of them along with the first (a round
+        trip saved on long lists, up to N requests wasted on short ones).
         """
         return self._list(
             {"updated_at": updated_at},
             per_page=per_page,
             concurrency=concurrency,
             ordered=ordered,
+            prefetch=prefetch,
         )
 
 
@@ -835,6 +874,7 @@ class VendorsResource(
         per_page: int = DEFAULT_PER_PAGE,
         concurrency: int = DEFAULT_PAGE_CONCURRENCY,
         ordered: bool = True,
+        prefetch: int = 0,
     ) -> Paginator[Vendor]:
         """List vendors (ordered by updated_at desc).
 
@@ -843,7 +883,8 @@ class VendorsResource(
         inclusive (records updated at or after it).
 
         Await the result for the first page, or iterate it for every item: pages after the first are
-        fetched ``concurrency`` at a time.
+        fetched ``concurrency`` at a time; ``prefetch=N`` asks for N of them along with the first (a round
+        trip saved on long lists, up to N requests wasted on short ones).
         """
         return self._list(
             {"updated_at": updated_at},
@@ -851,6 +892,7 @@ class VendorsResource(
             per_page=per_page,
             concurrency=concurrency,
             ordered=ordered,
+            prefetch=prefetch,
         )
 
     def sync(
@@ -887,6 +929,7 @@ class ExpenseCategoriesResource(
         per_page: int = DEFAULT_PER_PAGE,
         concurrency: int = DEFAULT_PAGE_CONCURRENCY,
         ordered: bool = True,
+        prefetch: int = 0,
     ) -> Paginator[ExpenseCategory]:
         """List expense categories (ordered by created_at desc).
 
@@ -895,7 +938,8 @@ class ExpenseCategoriesResource(
         inclusive (records updated at or after it).
 
         Await the result for the first page, or iterate it for every item: pages after the first are
-        fetched ``concurrency`` at a time.
+        fetched ``concurrency`` at a time; ``prefetch=N`` asks for N of them along with the first (a round
+        trip saved on long lists, up to N requests wasted on short ones).
         """
         return self._list(
             {"updated_at": updated_at},
@@ -903,6 +947,7 @@ class ExpenseCategoriesResource(
             per_page=per_page,
             concurrency=concurrency,
             ordered=ordered,
+            prefetch=prefetch,
         )
 
     def sync(
@@ -932,6 +977,7 @@ class PaymentTermsResource(Creatable[PaymentTerm], Resource[PaymentTerm]):
         per_page: int = DEFAULT_PER_PAGE,
         concurrency: int = DEFAULT_PAGE_CONCURRENCY,
         ordered: bool = True,
+        prefetch: int = 0,
     ) -> Paginator[PaymentTerm]:
         """List payment terms (ordered by num_days asc).
 
@@ -940,7 +986,8 @@ class PaymentTermsResource(Creatable[PaymentTerm], Resource[PaymentTerm]):
         (records updated at or after it).
 
         Await the result for the first page, or iterate it for every item: pages after the first are
-        fetched ``concurrency`` at a time.
+        fetched ``concurrency`` at a time; ``prefetch=N`` asks for N of them along with the first (a round
+        trip saved on long lists, up to N requests wasted on short ones).
         """
         return self._list(
             {},
@@ -948,6 +995,7 @@ class PaymentTermsResource(Creatable[PaymentTerm], Resource[PaymentTerm]):
             per_page=per_page,
             concurrency=concurrency,
             ordered=ordered,
+            prefetch=prefetch,
         )
 
     async def delete(self, num_days: int) -> PaymentTerm:

@@ -283,3 +283,78 @@ async def test_bodies_that_do_not_fit_raise_decode_errors_with_a_path(
         await ninja.invoices.list()
     assert caught.value.path == path
     assert caught.value.body == content[:2000]
+
+
+async def test_prefetch_asks_for_the_next_pages_with_the_first(
+    ninja: NinjaClient, server: FakeServer
+) -> None:
+    first_page_gate = asyncio.Event()
+    started: list[int] = []
+
+    async def handler(request: Request) -> Response:
+        number = int(query(request)["page"])
+        started.append(number)
+        if number == 1:
+            await first_page_gate.wait()
+        rows = [fx.invoice(n) for n in range((number - 1) * 10 + 1, min(number * 10, 95) + 1)]
+        return page(rows, total=95, per_page=10, current_page=number)
+
+    server.on("GET", "invoices", handler)  # type: ignore[arg-type]
+    task = asyncio.create_task(ninja.invoices.list(per_page=10, concurrency=4, prefetch=3).collect())
+    await _settle(until=lambda: len(started) == 4)
+    assert sorted(started) == [1, 2, 3, 4]  # pages 2-4 left before page 1 answered
+    first_page_gate.set()
+    invoices = await task
+    assert [i.id for i in invoices] == list(range(1, 96))
+    assert sorted(started) == list(range(1, 11))  # no page asked for twice
+
+
+async def test_prefetch_past_the_end_of_a_short_list_is_dropped(
+    ninja: NinjaClient, server: FakeServer
+) -> None:
+    server.on(
+        "GET",
+        "invoices",
+        lambda r: page(
+            [fx.invoice(1), fx.invoice(2)] if query(r)["page"] == "1" else [],
+            total=2,
+            per_page=10,
+            current_page=int(query(r)["page"]),
+        ),
+    )
+    invoices = await ninja.invoices.list(per_page=10, prefetch=5).collect()
+    assert [i.id for i in invoices] == [1, 2]
+    assert ninja.connections_in_use == 0
+
+
+async def test_a_failing_first_page_cancels_the_prefetched_ones(
+    ninja: NinjaClient, server: FakeServer
+) -> None:
+    from ninja_async.errors import AuthenticationError
+
+    cancelled: list[int] = []
+    started: list[int] = []
+
+    async def handler(request: Request) -> Response:
+        number = int(query(request)["page"])
+        started.append(number)
+        if number == 1:
+            await _settle(until=lambda: len(started) == 4)  # answer once the speculative pages are out
+            return Response(403, headers=fx.V4_HEADERS, content=b'{"error":{"message":"Invalid token"}}')
+        try:
+            await asyncio.Event().wait()
+        except asyncio.CancelledError:
+            cancelled.append(number)
+            raise
+        raise AssertionError("unreachable")
+
+    server.on("GET", "invoices", handler)  # type: ignore[arg-type]
+    with pytest.raises(AuthenticationError):
+        await ninja.invoices.list(per_page=10, concurrency=4, prefetch=3).collect()
+    assert sorted(cancelled) == [2, 3, 4]
+    assert ninja.connections_in_use == 0
+
+
+def test_prefetch_must_be_a_count(ninja: NinjaClient) -> None:
+    with pytest.raises(ValueError, match="prefetch"):
+        ninja.invoices.list(prefetch=-1)
