@@ -64,11 +64,8 @@ class Headers(MutableMapping[str, str]):
     __slots__ = ("_items",)
 
     def __init__(self, items: Mapping[str, str] | Iterable[tuple[str, str]] | None = None) -> None:
-        self._items: dict[str, tuple[str, str]] = {}
-        if items is not None:
-            pairs = items.items() if isinstance(items, Mapping) else items
-            for key, value in pairs:
-                self._items[key.lower()] = (key, value)
+        pairs = () if items is None else items.items() if isinstance(items, Mapping) else items
+        self._items: dict[str, tuple[str, str]] = {key.lower(): (key, value) for key, value in pairs}
 
     def __getitem__(self, key: str) -> str:
         return self._items[key.lower()][1]
