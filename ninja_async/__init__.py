@@ -37,6 +37,7 @@ from .middleware import EventHooks, LeakyBucket, Middleware, RetryEvent, RetryPo
 from .models import *  # noqa: F403 - every model is public
 from .models import __all__ as _models_all
 from .pagination import Paginator
+from .sync import Sync, SyncResult
 from .transport import AiohttpTransport, AsyncTransport, HttpxTransport, MockTransport
 from .webhooks import HookEvent, parse_webhook
 
@@ -79,6 +80,8 @@ __all__ = [
     "RetryEvent",
     "RetryPolicy",
     "ServerError",
+    "Sync",
+    "SyncResult",
     "SystemClock",
     "Timeout",
     "UnsupportedServerError",
