@@ -120,9 +120,6 @@ class Endpoint:
         """Fields an update or action must carry, taken from the current record when the caller omits them."""
         return self.replaces_collections + self.put_resets + self.put_requires
 
-    def supports(self, op: Op) -> bool:
-        return op in self.ops
-
 
 def _ops(*groups: tuple[Op, ...] | Op) -> frozenset[Op]:
     ops: set[Op] = set()
