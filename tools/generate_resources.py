@@ -37,7 +37,6 @@ from typing import Literal
 from ..endpoints import ENDPOINTS
 from ..models import {models}
 from ..pagination import DEFAULT_PAGE_CONCURRENCY, Paginator
-from ..sync import DEFAULT_MAX_PASSES, Sync
 from .base import DEFAULT_PER_PAGE, Requester, Resource, Since
 from .operations import {mixins}
 
@@ -124,40 +123,17 @@ def list_method(row: Endpoint) -> str:
     return "\n".join(lines)
 
 
-def sync_method(row: Endpoint) -> str:
-    model = model_name(row)
+def get_with_includes_method(row: Endpoint) -> str:
     return (
-        "    def sync(\n"
-        "        self,\n"
-        "        since: Since = 0,\n"
-        "        *,\n"
-        "        per_page: int = DEFAULT_PER_PAGE,\n"
-        "        concurrency: int = DEFAULT_PAGE_CONCURRENCY,\n"
-        "        max_passes: int = DEFAULT_MAX_PASSES,\n"
-        f"    ) -> Sync[{model}]:\n"
-        + doc(
-            f"Every {singular(row)} changed at or after ``since``, missing none while the list shifts.",
-            "Iterate it for the records, then read ``.cursor`` and pass it as ``since`` next time; or await"
-            " it for a `SyncResult`. See `ninja_async.sync` for the algorithm and its guarantee.",
-        )
+        f"    async def get(self, id: int, *, include: {include_type(row)} = ()) -> {model_name(row)}:\n"
+        + doc(f"Fetch one {singular(row)} by id (archived and deleted ones too), with ``include`` relations.")
         + "\n"
-        "        return self._sync(since, per_page=per_page, concurrency=concurrency, max_passes=max_passes)"
-    )
-
-
-def get_method(row: Endpoint) -> str:
-    model = model_name(row)
-    include = f", *, include: {include_type(row)} = ()" if row.includes else ""
-    call = "id, include=include" if row.includes else "id"
-    return (
-        f"    async def get(self, id: int{include}) -> {model}:\n"
-        + doc(f"Fetch one {singular(row)} by id (archived and deleted ones too).")
-        + "\n"
-        f"        return await self._get({call})"
+        "        return await self._get(id, include=include)"
     )
 
 
 MIXINS = {
+    Op.SYNC: "Syncable",
     Op.CREATE: "Creatable",
     Op.UPDATE: "Updatable",
     Op.ARCHIVE: "Archivable",
@@ -186,6 +162,8 @@ def bases(row: Endpoint) -> list[str]:
     model = model_name(row)
     keyed_delete = row.key != "id"  # generated instead: its parameter is not an id
     mixins = [name for op, name in MIXINS.items() if op in row.ops and not (op is Op.DELETE and keyed_delete)]
+    if Op.GET in row.ops and not row.includes:  # with includes, get() is generated: they differ per resource
+        mixins.insert(0, "Gettable")
     return [f"{name}[{model}]" for name in mixins] + [f"Resource[{model}]"]
 
 
@@ -193,10 +171,8 @@ def resource_class(row: Endpoint) -> str:
     methods: list[str] = []
     if Op.LIST in row.ops:
         methods.append(list_method(row))
-    if Op.SYNC in row.ops:
-        methods.append(sync_method(row))
-    if Op.GET in row.ops:
-        methods.append(get_method(row))
+    if Op.GET in row.ops and row.includes:
+        methods.append(get_with_includes_method(row))
     if Op.DELETE in row.ops and row.key != "id":
         methods.append(delete_by_key_method(row))
     body = "\n\n".join(methods)
@@ -245,7 +221,7 @@ def render() -> str:
     rows = list(ENDPOINTS.values())
     models = ", ".join(sorted({model_name(row) for row in rows}))
     names = ", ".join(f'"{n}"' for n in sorted([class_name(row) for row in rows] + ["Resources"]))
-    mixins = ", ".join(sorted(MIXINS.values()))
+    mixins = ", ".join(sorted([*MIXINS.values(), "Gettable"]))
     parts = [HEADER.format(models=models, names=names, mixins=mixins)]
     parts += [resource_class(row) for row in rows]
     parts.append(resource_set())

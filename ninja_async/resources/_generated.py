@@ -29,7 +29,6 @@ from ..models import (
     Vendor,
 )
 from ..pagination import DEFAULT_PAGE_CONCURRENCY, Paginator
-from ..sync import DEFAULT_MAX_PASSES, Sync
 from .base import DEFAULT_PER_PAGE, Requester, Resource, Since
 from .operations import (
     Archivable,
@@ -38,9 +37,11 @@ from .operations import (
     Deletable,
     Downloadable,
     Emailable,
+    Gettable,
     PaidMarkable,
     Restorable,
     SentMarkable,
+    Syncable,
     Updatable,
     Uploadable,
 )
@@ -67,6 +68,7 @@ __all__ = [
 
 
 class ClientsResource(
+    Syncable[Client],
     Creatable[Client],
     Updatable[Client],
     Archivable[Client],
@@ -110,29 +112,16 @@ class ClientsResource(
             prefetch=prefetch,
         )
 
-    def sync(
-        self,
-        since: Since = 0,
-        *,
-        per_page: int = DEFAULT_PER_PAGE,
-        concurrency: int = DEFAULT_PAGE_CONCURRENCY,
-        max_passes: int = DEFAULT_MAX_PASSES,
-    ) -> Sync[Client]:
-        """Every client changed at or after ``since``, missing none while the list shifts.
-
-        Iterate it for the records, then read ``.cursor`` and pass it as ``since`` next time; or await it
-        for a `SyncResult`. See `ninja_async.sync` for the algorithm and its guarantee.
-        """
-        return self._sync(since, per_page=per_page, concurrency=concurrency, max_passes=max_passes)
-
     async def get(
         self, id: int, *, include: Sequence[Literal["invoices", "credits", "activities"]] = ()
     ) -> Client:
-        """Fetch one client by id (archived and deleted ones too)."""
+        """Fetch one client by id (archived and deleted ones too), with ``include`` relations."""
         return await self._get(id, include=include)
 
 
 class ContactsResource(
+    Gettable[Contact],
+    Syncable[Contact],
     Creatable[Contact],
     Updatable[Contact],
     Archivable[Contact],
@@ -173,27 +162,9 @@ class ContactsResource(
             prefetch=prefetch,
         )
 
-    def sync(
-        self,
-        since: Since = 0,
-        *,
-        per_page: int = DEFAULT_PER_PAGE,
-        concurrency: int = DEFAULT_PAGE_CONCURRENCY,
-        max_passes: int = DEFAULT_MAX_PASSES,
-    ) -> Sync[Contact]:
-        """Every contact changed at or after ``since``, missing none while the list shifts.
-
-        Iterate it for the records, then read ``.cursor`` and pass it as ``since`` next time; or await it
-        for a `SyncResult`. See `ninja_async.sync` for the algorithm and its guarantee.
-        """
-        return self._sync(since, per_page=per_page, concurrency=concurrency, max_passes=max_passes)
-
-    async def get(self, id: int) -> Contact:
-        """Fetch one contact by id (archived and deleted ones too)."""
-        return await self._get(id)
-
 
 class InvoicesResource(
+    Syncable[Invoice],
     Creatable[Invoice],
     Updatable[Invoice],
     Archivable[Invoice],
@@ -255,29 +226,15 @@ class InvoicesResource(
             prefetch=prefetch,
         )
 
-    def sync(
-        self,
-        since: Since = 0,
-        *,
-        per_page: int = DEFAULT_PER_PAGE,
-        concurrency: int = DEFAULT_PAGE_CONCURRENCY,
-        max_passes: int = DEFAULT_MAX_PASSES,
-    ) -> Sync[Invoice]:
-        """Every invoice changed at or after ``since``, missing none while the list shifts.
-
-        Iterate it for the records, then read ``.cursor`` and pass it as ``since`` next time; or await it
-        for a `SyncResult`. See `ninja_async.sync` for the algorithm and its guarantee.
-        """
-        return self._sync(since, per_page=per_page, concurrency=concurrency, max_passes=max_passes)
-
     async def get(
         self, id: int, *, include: Sequence[Literal["invitations", "payments", "client", "documents"]] = ()
     ) -> Invoice:
-        """Fetch one invoice by id (archived and deleted ones too)."""
+        """Fetch one invoice by id (archived and deleted ones too), with ``include`` relations."""
         return await self._get(id, include=include)
 
 
 class QuotesResource(
+    Syncable[Invoice],
     Creatable[Invoice],
     Updatable[Invoice],
     Archivable[Invoice],
@@ -326,29 +283,15 @@ class QuotesResource(
             prefetch=prefetch,
         )
 
-    def sync(
-        self,
-        since: Since = 0,
-        *,
-        per_page: int = DEFAULT_PER_PAGE,
-        concurrency: int = DEFAULT_PAGE_CONCURRENCY,
-        max_passes: int = DEFAULT_MAX_PASSES,
-    ) -> Sync[Invoice]:
-        """Every invoice changed at or after ``since``, missing none while the list shifts.
-
-        Iterate it for the records, then read ``.cursor`` and pass it as ``since`` next time; or await it
-        for a `SyncResult`. See `ninja_async.sync` for the algorithm and its guarantee.
-        """
-        return self._sync(since, per_page=per_page, concurrency=concurrency, max_passes=max_passes)
-
     async def get(
         self, id: int, *, include: Sequence[Literal["invitations", "payments", "client", "documents"]] = ()
     ) -> Invoice:
-        """Fetch one invoice by id (archived and deleted ones too)."""
+        """Fetch one invoice by id (archived and deleted ones too), with ``include`` relations."""
         return await self._get(id, include=include)
 
 
 class PaymentsResource(
+    Syncable[Payment],
     Creatable[Payment],
     Updatable[Payment],
     Archivable[Payment],
@@ -391,27 +334,14 @@ class PaymentsResource(
             prefetch=prefetch,
         )
 
-    def sync(
-        self,
-        since: Since = 0,
-        *,
-        per_page: int = DEFAULT_PER_PAGE,
-        concurrency: int = DEFAULT_PAGE_CONCURRENCY,
-        max_passes: int = DEFAULT_MAX_PASSES,
-    ) -> Sync[Payment]:
-        """Every payment changed at or after ``since``, missing none while the list shifts.
-
-        Iterate it for the records, then read ``.cursor`` and pass it as ``since`` next time; or await it
-        for a `SyncResult`. See `ninja_async.sync` for the algorithm and its guarantee.
-        """
-        return self._sync(since, per_page=per_page, concurrency=concurrency, max_passes=max_passes)
-
     async def get(self, id: int, *, include: Sequence[Literal["client", "invoice"]] = ()) -> Payment:
-        """Fetch one payment by id (archived and deleted ones too)."""
+        """Fetch one payment by id (archived and deleted ones too), with ``include`` relations."""
         return await self._get(id, include=include)
 
 
 class CreditsResource(
+    Gettable[Credit],
+    Syncable[Credit],
     Creatable[Credit],
     Updatable[Credit],
     Archivable[Credit],
@@ -452,28 +382,15 @@ class CreditsResource(
             prefetch=prefetch,
         )
 
-    def sync(
-        self,
-        since: Since = 0,
-        *,
-        per_page: int = DEFAULT_PER_PAGE,
-        concurrency: int = DEFAULT_PAGE_CONCURRENCY,
-        max_passes: int = DEFAULT_MAX_PASSES,
-    ) -> Sync[Credit]:
-        """Every credit changed at or after ``since``, missing none while the list shifts.
-
-        Iterate it for the records, then read ``.cursor`` and pass it as ``since`` next time; or await it
-        for a `SyncResult`. See `ninja_async.sync` for the algorithm and its guarantee.
-        """
-        return self._sync(since, per_page=per_page, concurrency=concurrency, max_passes=max_passes)
-
-    async def get(self, id: int) -> Credit:
-        """Fetch one credit by id (archived and deleted ones too)."""
-        return await self._get(id)
-
 
 class TasksResource(
-    Creatable[Task], Updatable[Task], Archivable[Task], Restorable[Task], Deletable[Task], Resource[Task]
+    Syncable[Task],
+    Creatable[Task],
+    Updatable[Task],
+    Archivable[Task],
+    Restorable[Task],
+    Deletable[Task],
+    Resource[Task],
 ):
     """``/api/v1/tasks``: archive, create, delete, get, list, restore, sync, update."""
 
@@ -510,27 +427,14 @@ class TasksResource(
             prefetch=prefetch,
         )
 
-    def sync(
-        self,
-        since: Since = 0,
-        *,
-        per_page: int = DEFAULT_PER_PAGE,
-        concurrency: int = DEFAULT_PAGE_CONCURRENCY,
-        max_passes: int = DEFAULT_MAX_PASSES,
-    ) -> Sync[Task]:
-        """Every task changed at or after ``since``, missing none while the list shifts.
-
-        Iterate it for the records, then read ``.cursor`` and pass it as ``since`` next time; or await it
-        for a `SyncResult`. See `ninja_async.sync` for the algorithm and its guarantee.
-        """
-        return self._sync(since, per_page=per_page, concurrency=concurrency, max_passes=max_passes)
-
     async def get(self, id: int, *, include: Sequence[Literal["client", "project"]] = ()) -> Task:
-        """Fetch one task by id (archived and deleted ones too)."""
+        """Fetch one task by id (archived and deleted ones too), with ``include`` relations."""
         return await self._get(id, include=include)
 
 
 class ProductsResource(
+    Gettable[Product],
+    Syncable[Product],
     Creatable[Product],
     Updatable[Product],
     Archivable[Product],
@@ -570,27 +474,10 @@ class ProductsResource(
             prefetch=prefetch,
         )
 
-    def sync(
-        self,
-        since: Since = 0,
-        *,
-        per_page: int = DEFAULT_PER_PAGE,
-        concurrency: int = DEFAULT_PAGE_CONCURRENCY,
-        max_passes: int = DEFAULT_MAX_PASSES,
-    ) -> Sync[Product]:
-        """Every product changed at or after ``since``, missing none while the list shifts.
-
-        Iterate it for the records, then read ``.cursor`` and pass it as ``since`` next time; or await it
-        for a `SyncResult`. See `ninja_async.sync` for the algorithm and its guarantee.
-        """
-        return self._sync(since, per_page=per_page, concurrency=concurrency, max_passes=max_passes)
-
-    async def get(self, id: int) -> Product:
-        """Fetch one product by id (archived and deleted ones too)."""
-        return await self._get(id)
-
 
 class ProjectsResource(
+    Gettable[Project],
+    Syncable[Project],
     Creatable[Project],
     Updatable[Project],
     Archivable[Project],
@@ -631,27 +518,10 @@ class ProjectsResource(
             prefetch=prefetch,
         )
 
-    def sync(
-        self,
-        since: Since = 0,
-        *,
-        per_page: int = DEFAULT_PER_PAGE,
-        concurrency: int = DEFAULT_PAGE_CONCURRENCY,
-        max_passes: int = DEFAULT_MAX_PASSES,
-    ) -> Sync[Project]:
-        """Every project changed at or after ``since``, missing none while the list shifts.
-
-        Iterate it for the records, then read ``.cursor`` and pass it as ``since`` next time; or await it
-        for a `SyncResult`. See `ninja_async.sync` for the algorithm and its guarantee.
-        """
-        return self._sync(since, per_page=per_page, concurrency=concurrency, max_passes=max_passes)
-
-    async def get(self, id: int) -> Project:
-        """Fetch one project by id (archived and deleted ones too)."""
-        return await self._get(id)
-
 
 class TaxRatesResource(
+    Gettable[TaxRate],
+    Syncable[TaxRate],
     Creatable[TaxRate],
     Updatable[TaxRate],
     Archivable[TaxRate],
@@ -691,27 +561,8 @@ class TaxRatesResource(
             prefetch=prefetch,
         )
 
-    def sync(
-        self,
-        since: Since = 0,
-        *,
-        per_page: int = DEFAULT_PER_PAGE,
-        concurrency: int = DEFAULT_PAGE_CONCURRENCY,
-        max_passes: int = DEFAULT_MAX_PASSES,
-    ) -> Sync[TaxRate]:
-        """Every tax rate changed at or after ``since``, missing none while the list shifts.
 
-        Iterate it for the records, then read ``.cursor`` and pass it as ``since`` next time; or await it
-        for a `SyncResult`. See `ninja_async.sync` for the algorithm and its guarantee.
-        """
-        return self._sync(since, per_page=per_page, concurrency=concurrency, max_passes=max_passes)
-
-    async def get(self, id: int) -> TaxRate:
-        """Fetch one tax rate by id (archived and deleted ones too)."""
-        return await self._get(id)
-
-
-class UsersResource(Resource[User]):
+class UsersResource(Syncable[User], Resource[User]):
     """``/api/v1/users``: list, sync."""
 
     def list(
@@ -744,23 +595,9 @@ class UsersResource(Resource[User]):
             prefetch=prefetch,
         )
 
-    def sync(
-        self,
-        since: Since = 0,
-        *,
-        per_page: int = DEFAULT_PER_PAGE,
-        concurrency: int = DEFAULT_PAGE_CONCURRENCY,
-        max_passes: int = DEFAULT_MAX_PASSES,
-    ) -> Sync[User]:
-        """Every user changed at or after ``since``, missing none while the list shifts.
-
-        Iterate it for the records, then read ``.cursor`` and pass it as ``since`` next time; or await it
-        for a `SyncResult`. See `ninja_async.sync` for the algorithm and its guarantee.
-        """
-        return self._sync(since, per_page=per_page, concurrency=concurrency, max_passes=max_passes)
-
 
 class ExpensesResource(
+    Syncable[Expense],
     Creatable[Expense],
     Updatable[Expense],
     Archivable[Expense],
@@ -803,23 +640,8 @@ class ExpensesResource(
             prefetch=prefetch,
         )
 
-    def sync(
-        self,
-        since: Since = 0,
-        *,
-        per_page: int = DEFAULT_PER_PAGE,
-        concurrency: int = DEFAULT_PAGE_CONCURRENCY,
-        max_passes: int = DEFAULT_MAX_PASSES,
-    ) -> Sync[Expense]:
-        """Every expense changed at or after ``since``, missing none while the list shifts.
-
-        Iterate it for the records, then read ``.cursor`` and pass it as ``since`` next time; or await it
-        for a `SyncResult`. See `ninja_async.sync` for the algorithm and its guarantee.
-        """
-        return self._sync(since, per_page=per_page, concurrency=concurrency, max_passes=max_passes)
-
     async def get(self, id: int, *, include: Sequence[Literal["documents"]] = ()) -> Expense:
-        """Fetch one expense by id (archived and deleted ones too)."""
+        """Fetch one expense by id (archived and deleted ones too), with ``include`` relations."""
         return await self._get(id, include=include)
 
 
@@ -856,6 +678,8 @@ class DocumentsResource(
 
 
 class VendorsResource(
+    Gettable[Vendor],
+    Syncable[Vendor],
     Creatable[Vendor],
     Updatable[Vendor],
     Archivable[Vendor],
@@ -895,28 +719,12 @@ class VendorsResource(
             prefetch=prefetch,
         )
 
-    def sync(
-        self,
-        since: Since = 0,
-        *,
-        per_page: int = DEFAULT_PER_PAGE,
-        concurrency: int = DEFAULT_PAGE_CONCURRENCY,
-        max_passes: int = DEFAULT_MAX_PASSES,
-    ) -> Sync[Vendor]:
-        """Every vendor changed at or after ``since``, missing none while the list shifts.
-
-        Iterate it for the records, then read ``.cursor`` and pass it as ``since`` next time; or await it
-        for a `SyncResult`. See `ninja_async.sync` for the algorithm and its guarantee.
-        """
-        return self._sync(since, per_page=per_page, concurrency=concurrency, max_passes=max_passes)
-
-    async def get(self, id: int) -> Vendor:
-        """Fetch one vendor by id (archived and deleted ones too)."""
-        return await self._get(id)
-
 
 class ExpenseCategoriesResource(
-    Creatable[ExpenseCategory], Updatable[ExpenseCategory], Resource[ExpenseCategory]
+    Syncable[ExpenseCategory],
+    Creatable[ExpenseCategory],
+    Updatable[ExpenseCategory],
+    Resource[ExpenseCategory],
 ):
     """``/api/v1/expense_categories``: create, list, sync, update."""
 
@@ -949,21 +757,6 @@ class ExpenseCategoriesResource(
             ordered=ordered,
             prefetch=prefetch,
         )
-
-    def sync(
-        self,
-        since: Since = 0,
-        *,
-        per_page: int = DEFAULT_PER_PAGE,
-        concurrency: int = DEFAULT_PAGE_CONCURRENCY,
-        max_passes: int = DEFAULT_MAX_PASSES,
-    ) -> Sync[ExpenseCategory]:
-        """Every expense category changed at or after ``since``, missing none while the list shifts.
-
-        Iterate it for the records, then read ``.cursor`` and pass it as ``since`` next time; or await it
-        for a `SyncResult`. See `ninja_async.sync` for the algorithm and its guarantee.
-        """
-        return self._sync(since, per_page=per_page, concurrency=concurrency, max_passes=max_passes)
 
 
 class PaymentTermsResource(Creatable[PaymentTerm], Resource[PaymentTerm]):

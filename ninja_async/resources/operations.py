@@ -13,7 +13,9 @@ from typing import Any, Literal, overload
 
 from ..endpoints import Op
 from ..files import DEFAULT_MAX_DOWNLOAD
-from .base import M, Resource
+from ..pagination import DEFAULT_PAGE_CONCURRENCY
+from ..sync import DEFAULT_MAX_PASSES, Sync
+from .base import DEFAULT_PER_PAGE, M, Resource, Since
 
 __all__ = [
     "Archivable",
@@ -22,12 +24,37 @@ __all__ = [
     "Deletable",
     "Downloadable",
     "Emailable",
+    "Gettable",
     "PaidMarkable",
     "Restorable",
     "SentMarkable",
+    "Syncable",
     "Updatable",
     "Uploadable",
 ]
+
+
+class Gettable(Resource[M]):
+    async def get(self, id: int) -> M:
+        """Fetch one record by id (archived and deleted ones too)."""
+        return await self._get(id)
+
+
+class Syncable(Resource[M]):
+    def sync(
+        self,
+        since: Since = 0,
+        *,
+        per_page: int = DEFAULT_PER_PAGE,
+        concurrency: int = DEFAULT_PAGE_CONCURRENCY,
+        max_passes: int = DEFAULT_MAX_PASSES,
+    ) -> Sync[M]:
+        """Every record changed at or after ``since``, missing none while the list shifts under the read.
+
+        Iterate it for the records, then read ``.cursor`` and pass it as ``since`` next time; or await it for
+        a `SyncResult`. See `ninja_async.sync` for the algorithm and its guarantee.
+        """
+        return self._sync(since, per_page=per_page, concurrency=concurrency, max_passes=max_passes)
 
 
 class Creatable(Resource[M]):
