@@ -29,7 +29,7 @@ from .middleware.status import StatusMiddleware
 from .middleware.throttle import LeakyBucket, ThrottleMiddleware
 from .middleware.version import VersionGuard
 from .resources._generated import Resources
-from .resources.specials import AccountResource, HooksResource, SpecialRoutes
+from .resources.specials import AccountResource, AuthResource, DevicesResource, HooksResource, SpecialRoutes
 from .transport.aiohttp import AiohttpTransport
 from .transport.base import AsyncTransport
 from .urls import QueryValue, api_root, build_url, is_loopback
@@ -62,19 +62,22 @@ class NinjaClient(Resources, SpecialRoutes):
     - ``throttle``: ``True`` (hosted plan: 1000 requests/hour) or a `LeakyBucket` to stay under the
       server's throttle instead of hitting it.
     - ``allow_insecure``: permit ``http://`` to a non-loopback host (the token would travel in clear text).
+    - ``api_secret``: the server's ``API_SECRET``, sent as ``X-Ninja-Secret``, for the login-type routes
+      (``ninja.auth.login(...)`` hands out a token; no ``token`` is needed for them).
     - ``check_server_version``: refuse v4 actions to servers that do not say they are v4 (default on).
     - ``strict``: unknown fields in responses are errors instead of being kept (for contract tests).
 
     Resources hang off the client, named as their v4 paths: ``ninja.invoices.list()``,
-    ``ninja.clients.get(1)``, ``ninja.quotes.convert(5)``...; plus ``ninja.account``, ``ninja.hooks`` and
-    ``ping()``, ``static()``, ``user_accounts()``, ``dashboard()``.
+    ``ninja.clients.get(1)``, ``ninja.quotes.convert(5)``...; plus ``ninja.account``, ``ninja.auth``,
+    ``ninja.devices``, ``ninja.hooks`` and ``ping()``, ``static()``, ``user_accounts()``, ``dashboard()``.
     """
 
     def __init__(
         self,
         base_url: str,
-        token: str,
+        token: str | None = None,
         *,
+        api_secret: str | None = None,
         transport: AsyncTransport | None = None,
         retry: RetryPolicy | int | None = None,
         timeout: Timeout | float | None = None,
@@ -90,8 +93,11 @@ class NinjaClient(Resources, SpecialRoutes):
         clock: Clock | None = None,
     ) -> None:
         self._closed = True  # until construction succeeds: __del__ must not warn about a half-built client
-        if not isinstance(token, str) or not token.strip():
-            raise ValueError("token must be a non-empty string (the X-Ninja-Token of an API token)")
+        if token is None and api_secret is None:
+            raise ValueError("give a token (an API token's X-Ninja-Token), or an api_secret to log in with")
+        for name, secret in (("token", token), ("api_secret", api_secret)):
+            if secret is not None and (not isinstance(secret, str) or not secret.strip()):
+                raise ValueError(f"{name} must be a non-empty string")
         self.api_url = api_root(base_url)
         if self.api_url.startswith("http://") and not is_loopback(self.api_url) and not allow_insecure:
             raise ValueError(
@@ -111,18 +117,22 @@ class NinjaClient(Resources, SpecialRoutes):
         self._version_guard = VersionGuard(self.api_url) if check_server_version else None
         bucket = LeakyBucket() if throttle is True else (throttle or None)
         self._send = build_chain(
-            self._build_middlewares(token, headers, user_agent, middleware, bucket), self._transport.send
+            self._build_middlewares(token, api_secret, headers, user_agent, middleware, bucket),
+            self._transport.send,
         )
         self._request = self.request
         self._strict = strict
         self._attach_resources(self.request, strict=strict)
         self.account = AccountResource(self.request, strict=strict)
+        self.auth = AuthResource(self.request, strict=strict)
+        self.devices = DevicesResource(self.request)
         self.hooks = HooksResource(self.request)
         self._closed = False
 
     def _build_middlewares(
         self,
-        token: str,
+        token: str | None,
+        api_secret: str | None,
         headers: Mapping[str, str] | None,
         user_agent: str | None,
         user_middleware: Sequence[Middleware],
@@ -132,6 +142,7 @@ class NinjaClient(Resources, SpecialRoutes):
             HeadersMiddleware(
                 token,
                 api_url=self.api_url,
+                api_secret=api_secret,
                 user_agent=user_agent,
                 extra=Headers(headers) if headers else None,
             ),

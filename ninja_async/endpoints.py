@@ -55,6 +55,7 @@ class Op(enum.Enum):
     DOWNLOAD = "download"
     UPLOAD = "upload"
     SYNC = "sync"
+    TIMER = "timer"  # tasks: start/stop, an ``action`` inside POST /tasks
 
 
 # The wire value of each action-style operation (spec §1.3: exactly these spellings are accepted).
@@ -220,7 +221,7 @@ ENDPOINTS: Mapping[str, Endpoint] = {
             "tasks",
             "task",
             Task,
-            _ops(_CRUD, _STATE),
+            _ops(_CRUD, _STATE, Op.TIMER),
             filters=("updated_at", "client_id"),
             includes=("client", "project"),
         ),

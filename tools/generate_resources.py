@@ -145,6 +145,7 @@ MIXINS = {
     Op.EMAIL: "Emailable",
     Op.DOWNLOAD: "Downloadable",
     Op.UPLOAD: "Uploadable",
+    Op.TIMER: "Timed",
 }
 
 

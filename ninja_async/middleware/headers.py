@@ -25,7 +25,8 @@ def default_user_agent() -> str:
 
 
 class HeadersMiddleware:
-    """Sends ``X-Ninja-Token`` (to the API root only) and the headers that make v4 answer in JSON.
+    """Sends ``X-Ninja-Token`` (and ``X-Ninja-Secret`` if given; to the API root only) and the headers that
+    make v4 answer in JSON.
 
     Without ``X-Requested-With: XMLHttpRequest`` and a JSON ``Accept``, a v4 validation failure is a 302
     redirect to the web UI instead of a 422 with the field errors (spec §4). Headers the caller set on a
@@ -36,9 +37,10 @@ class HeadersMiddleware:
 
     def __init__(
         self,
-        token: str,
+        token: str | None,
         *,
         api_url: str,
+        api_secret: str | None = None,
         user_agent: str | None = None,
         extra: Headers | None = None,
     ) -> None:
@@ -53,7 +55,10 @@ class HeadersMiddleware:
             for key, value in extra.items():
                 public[key] = value
         authenticated = public.copy()
-        authenticated["X-Ninja-Token"] = SecretStr(token)
+        if token is not None:
+            authenticated["X-Ninja-Token"] = SecretStr(token)
+        if api_secret is not None:  # login-type routes (spec §2)
+            authenticated["X-Ninja-Secret"] = SecretStr(api_secret)
         self._public = public
         self._authenticated = authenticated
         self._api_prefix = api_url + "/"

@@ -42,6 +42,7 @@ from .operations import (
     Restorable,
     SentMarkable,
     Syncable,
+    Timed,
     Updatable,
     Uploadable,
 )
@@ -390,9 +391,10 @@ class TasksResource(
     Archivable[Task],
     Restorable[Task],
     Deletable[Task],
+    Timed[Task],
     Resource[Task],
 ):
-    """``/api/v1/tasks``: archive, create, delete, get, list, restore, sync, update."""
+    """``/api/v1/tasks``: archive, create, delete, get, list, restore, sync, timer, update."""
 
     def list(
         self,

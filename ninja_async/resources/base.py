@@ -265,6 +265,11 @@ class Resource(Generic[M]):
         response = await self._request("DELETE", self._item_path(check_id(id)))
         return self._decode(response)
 
+    async def _timer(self, id: int, action: str) -> M:
+        """Tasks start and stop by ``POST /tasks`` with their ``id`` (spec §6.5); a PUT refuses those."""
+        body = {"id": check_id(id), "action": action}
+        return self._decode(await self._request("POST", self.endpoint.path, json=body))
+
     async def _email(self, id: int, *, reminder: str | None = None, template: str | None = None) -> None:
         body: dict[str, Any] = {"id": check_id(id)}
         if reminder is not None:

@@ -29,6 +29,7 @@ __all__ = [
     "Restorable",
     "SentMarkable",
     "Syncable",
+    "Timed",
     "Updatable",
     "Uploadable",
 ]
@@ -114,6 +115,16 @@ class Convertible(Resource[M]):
     async def convert(self, id: int) -> M:
         """Convert a quote into a new invoice (``?action=convert``) and return that new invoice."""
         return await self._action(id, Op.CONVERT)
+
+
+class Timed(Resource[M]):
+    async def start(self, id: int) -> M:
+        """Start (or resume) the task's timer: a new ``[now, false]`` entry in its ``time_log``."""
+        return await self._timer(id, "start")
+
+    async def stop(self, id: int) -> M:
+        """Stop the task's running timer."""
+        return await self._timer(id, "stop")
 
 
 class Emailable(Resource[M]):
