@@ -24,7 +24,7 @@ from .middleware.headers import HeadersMiddleware
 from .middleware.hooks import EventHooks, HooksMiddleware, call_hooks
 from .middleware.limits import ConcurrencyLimit
 from .middleware.log import LoggingMiddleware, logger
-from .middleware.retry import RetryEvent, RetryMiddleware, RetryPolicy, retry_kind
+from .middleware.retry import RetryEvent, RetryMiddleware, RetryPolicy
 from .middleware.status import StatusMiddleware
 from .middleware.throttle import LeakyBucket, ThrottleMiddleware
 from .middleware.version import VersionGuard
@@ -227,8 +227,7 @@ class NinjaClient(Resources, SpecialRoutes):
         return await self._send(request)
 
     async def _on_retry(self, event: RetryEvent) -> None:
-        kind = retry_kind(event.error, event.request, self.retry_policy.retry_statuses)
-        name = kind.value if kind is not None else "other"
+        name = event.kind.value
         self.stats.retries += 1
         self.stats.retries_by_kind[name] = self.stats.retries_by_kind.get(name, 0) + 1
         logger.info(

@@ -6,7 +6,7 @@ the start of the raw body kept on the error: never a ``KeyError`` from deep insi
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from itertools import repeat
 from typing import Any, Generic, TypeVar
 
@@ -62,16 +62,25 @@ def load_json(response: Response) -> Any:
         raise _fail(f"expected JSON, got {kind} ({exc})", response) from None
 
 
-def _envelope(response: Response, key: str = "data") -> Any:
+def envelope(response: Response, key: str = "data") -> Any:
+    """The value under ``key`` of a JSON object body (v4's ``{"data": ...}``)."""
     payload = load_json(response)
-    if not isinstance(payload, Mapping) or key not in payload:
-        raise _fail(f"expected an object with a {key!r} key", response)
+    if not isinstance(payload, dict) or key not in payload:
+        raise _fail(f"expected an object with a {key!r} key", response, key)
     return payload[key]
+
+
+def envelope_object(response: Response) -> dict[str, Any]:
+    """``{"data": {...}}`` → the object itself, as the server sent it (unknown fields included)."""
+    data = envelope(response)
+    if not isinstance(data, dict):
+        raise _fail("expected an object under 'data'", response, "data")
+    return data
 
 
 def decode_item(response: Response, model: type[M], *, strict: bool = False) -> M:
     """``{"data": {...}}`` → one model."""
-    data = _envelope(response)
+    data = envelope(response)
     try:
         return structure(data, model, path="data", strict=strict)
     except ResponseDecodeError as exc:

@@ -13,7 +13,7 @@ from pathlib import Path
 import attrs
 
 from .client import NinjaClient
-from .export import ExportResult, export_resource
+from .export import ExportResult, cursor_path, export_resource
 from .progress import Progress
 from .testing import NinjaEmulator
 
@@ -88,4 +88,4 @@ class DemoResult:
 def fresh_output(out: Path) -> None:
     """The demo starts from an empty file and no cursor, so its figures are those of a full pull."""
     out.unlink(missing_ok=True)
-    out.with_name(out.name + ".cursor").unlink(missing_ok=True)
+    cursor_path(out).unlink(missing_ok=True)

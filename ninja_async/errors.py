@@ -50,6 +50,7 @@ __all__ = [
     "UnsupportedServerError",
     "ValidationError",
     "error_from_response",
+    "retry_after_seconds",
     "throttle_wait",
 ]
 
@@ -247,7 +248,7 @@ def error_from_response(response: Response) -> APIStatusError:
     if wait is not None:
         return RateLimitError(summary, retry_after=float(wait), **kwargs)
     if status == 429:
-        return RateLimitError(summary, retry_after=_retry_after_header(response.headers), **kwargs)
+        return RateLimitError(summary, retry_after=retry_after_seconds(response.headers), **kwargs)
     if status == 401 or (status == 403 and message is not None and _is_auth_message(message)):
         return AuthenticationError(summary, **kwargs)
     if status == 403:
@@ -283,7 +284,8 @@ def _is_auth_message(message: str) -> bool:
     return message in ("Invalid token", "Invalid value for API_SECRET", "Invalid credentials")
 
 
-def _retry_after_header(headers: Headers) -> float | None:
+def retry_after_seconds(headers: Headers) -> float | None:
+    """A ``Retry-After`` header in seconds (None when absent or unreadable)."""
     value = headers.get("Retry-After")
     try:
         seconds = float(value) if value is not None else math.nan

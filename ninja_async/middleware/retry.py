@@ -21,7 +21,6 @@ handed to ``tenacity.AsyncRetrying``, with the client's clock as its sleep.
 from __future__ import annotations
 
 import enum
-import math
 import random
 from collections.abc import Awaitable, Callable
 
@@ -29,7 +28,14 @@ import attrs
 from tenacity import AsyncRetrying, RetryCallState, stop_never
 
 from ..clock import Clock
-from ..errors import APIConnectionError, APIError, APIStatusError, APITimeoutError, RateLimitError
+from ..errors import (
+    APIConnectionError,
+    APIError,
+    APIStatusError,
+    APITimeoutError,
+    RateLimitError,
+    retry_after_seconds,
+)
 from ..http import Request, Response
 from .base import Handler
 
@@ -101,6 +107,7 @@ class RetryEvent:
     error: APIError
     retry_number: int  # 1 for the first retry
     delay: float  # seconds about to be slept
+    kind: RetryKind  # why the failure may be retried
 
 
 def retry_kind(
@@ -122,26 +129,20 @@ def _server_hint(error: APIError) -> float | None:
     if isinstance(error, RateLimitError):
         return error.retry_after
     if isinstance(error, APIStatusError):
-        value = error.headers.get("Retry-After")
-        if value is not None:
-            try:
-                seconds = float(value)
-            except ValueError:
-                return None
-            # "nan" parses, and sleeping nan seconds never ends.
-            return None if math.isnan(seconds) else max(seconds, 0.0)
+        return retry_after_seconds(error.headers)
     return None
 
 
 class _RetryLoop:
     """The per-call state tenacity consults: the retry predicate computes the delay the wait then returns."""
 
-    __slots__ = ("delay", "middleware", "request")
+    __slots__ = ("delay", "kind", "middleware", "request")
 
     def __init__(self, middleware: RetryMiddleware, request: Request) -> None:
         self.middleware = middleware
         self.request = request
         self.delay = 0.0
+        self.kind = RetryKind.STATUS
 
     def should_retry(self, state: RetryCallState) -> bool:
         assert state.outcome is not None
@@ -151,10 +152,10 @@ class _RetryLoop:
         if not isinstance(error, APIError):
             return False
         _attach(error, self.request)
-        delay = self.middleware.delay_for(self.request, error, retry_number=state.attempt_number)
-        if delay is None:
+        decision = self.middleware.delay_for(self.request, error, retry_number=state.attempt_number)
+        if decision is None:
             return False
-        self.delay = delay
+        self.kind, self.delay = decision
         return True
 
     def wait(self, state: RetryCallState) -> float:
@@ -164,7 +165,8 @@ class _RetryLoop:
         assert state.outcome is not None
         error = state.outcome.exception()
         assert isinstance(error, APIError)
-        await self.middleware.on_retry(RetryEvent(self.request, error, state.attempt_number, self.delay))
+        event = RetryEvent(self.request, error, state.attempt_number, self.delay, self.kind)
+        await self.middleware.on_retry(event)
 
 
 async def _ignore_event(event: RetryEvent) -> None:
@@ -221,8 +223,11 @@ class RetryMiddleware:
             self._budget.refund()
         return response
 
-    def delay_for(self, request: Request, error: APIError, *, retry_number: int) -> float | None:
-        """Seconds to wait before retry ``retry_number``, or None (with a note on the error) to give up."""
+    def delay_for(
+        self, request: Request, error: APIError, *, retry_number: int
+    ) -> tuple[RetryKind, float] | None:
+        """Why and how long to wait before retry ``retry_number``, or None (with a note on the error) to
+        give up."""
         policy = self.policy
         kind = retry_kind(error, request, policy.retry_statuses)
         if kind is None:
@@ -245,7 +250,7 @@ class RetryMiddleware:
         if kind is not RetryKind.THROTTLED and self._budget is not None and not self._budget.try_spend(error):
             error.add_note("The client's retry budget is exhausted (too many recent failures); not retried.")
             return None
-        return delay
+        return kind, delay
 
 
 def _attach(error: APIError, request: Request) -> None:

@@ -23,9 +23,9 @@ from urllib.parse import urljoin
 
 import attrs
 
-from ..decoding import Page, decode_item, decode_page, load_json, models_of, raw_items
+from ..decoding import Page, decode_item, decode_page, envelope_object, load_json, models_of, raw_items
 from ..endpoints import ACTION_WIRE_NAMES, Endpoint, Op
-from ..errors import APIStatusError, NotFoundError, ResponseDecodeError
+from ..errors import APIStatusError, NotFoundError
 from ..files import encode_multipart, read_capped, save_download
 from ..http import Response, Timeout
 from ..models import Model, unstructure
@@ -203,16 +203,7 @@ class Resource(Generic[M]):
 
     async def _current_wire(self, id: int) -> dict[str, Any]:
         """The record as the server sends it (unknown fields included), for read-modify-write."""
-        response = await self._request("GET", self._item_path(id))
-        payload = load_json(response)
-        data = payload.get("data") if isinstance(payload, Mapping) else None
-        if not isinstance(data, dict):
-            raise ResponseDecodeError(
-                f"GET /{self._item_path(id)}: expected an object under 'data'",
-                path="data",
-                request=response.request,
-            )
-        return data
+        return envelope_object(await self._request("GET", self._item_path(id)))
 
     # -- writing -------------------------------------------------------------------------------------
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ..decoding import decode_item, load_json
+from ..decoding import decode_item, envelope, envelope_object, load_json
 from ..errors import ResponseDecodeError
 from ..http import Response
 from ..models import Account, Dashboard, User, UserAccount, structure_list
@@ -49,9 +49,8 @@ class AccountResource:
 def user_accounts_of(response: Response, *, strict: bool) -> list[UserAccount]:
     """The ``UserAccount`` list of a login-type answer: ``{"data": [...]}``, or with ``include_static``
     ``{"data": {"accounts": [...], ...}}``."""
-    payload = load_json(response)
-    data = payload.get("data") if isinstance(payload, Mapping) else None
-    if isinstance(data, Mapping):
+    data = envelope(response)
+    if isinstance(data, dict):
         return structure_list(data.get("accounts"), UserAccount, path="data.accounts", strict=strict)
     return structure_list(data, UserAccount, path="data", strict=strict)
 
@@ -115,10 +114,9 @@ class DevicesResource:
 
     async def add_token(self, token: str, *, device: str) -> dict[str, Any]:
         """Register a device's push token; returns the device record."""
-        record = self._data(await self._request("POST", "add_token", json={"token": token, "device": device}))
-        if not isinstance(record, dict):
-            raise ResponseDecodeError(f"expected a device object, got {record!r}", path="data")
-        return record
+        return envelope_object(
+            await self._request("POST", "add_token", json={"token": token, "device": device})
+        )
 
     async def remove_token(self, token: str) -> None:
         """Forget a device's push token."""
@@ -126,16 +124,7 @@ class DevicesResource:
 
     async def update_notifications(self, **settings: bool) -> Any:
         """Set ``notify_sent``, ``notify_paid``, ``notify_approved``; a `BadRequestError` without devices."""
-        return self._data(await self._request("POST", "update_notifications", json=settings))
-
-    @staticmethod
-    def _data(response: Response) -> Any:
-        payload = load_json(response)
-        if not isinstance(payload, Mapping) or "data" not in payload:
-            raise ResponseDecodeError(
-                "expected an object with a 'data' key", path="data", request=response.request
-            )
-        return payload["data"]
+        return envelope(await self._request("POST", "update_notifications", json=settings))
 
 
 class HooksResource:
@@ -180,12 +169,7 @@ class SpecialRoutes:
 
     async def static(self) -> dict[str, list[dict[str, Any]]]:
         """Reference data (currencies, countries, payment types...), as the server's raw rows."""
-        response = await self._request("GET", "static")
-        payload = load_json(response)
-        data = payload.get("data") if isinstance(payload, Mapping) else None
-        if not isinstance(data, dict):
-            raise ResponseDecodeError("GET /static: expected an object under 'data'", path="data")
-        return data
+        return envelope_object(await self._request("GET", "static"))
 
     async def user_accounts(self) -> list[UserAccount]:
         """The token's user's accounts (with their settings and the user)."""
