@@ -183,7 +183,7 @@ def mutated_json(draw: st.DrawFn, sample: Any) -> tuple[str, bytes]:
             current = document
             for step in path:
                 current = current[step]
-            document = _set(document, path, orjson.dumps(current).decode())
+            document = _set(document, path, json.dumps(current))  # json: ints past 64 bits too
         else:
             document = _set(document, path, draw(json_values))
         labels.append(action)
