@@ -32,12 +32,12 @@ file and the table disagree. Each method is a typed, documented front for the ge
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Literal
+from typing import Literal, Unpack
 
 from ..endpoints import ENDPOINTS
 from ..models import {models}
-from ..pagination import DEFAULT_PAGE_CONCURRENCY, Paginator
-from .base import DEFAULT_PER_PAGE, Requester, Resource, Since
+from ..pagination import Paginator
+from .base import ActiveOptions, PageOptions, Requester, Resource, Since
 from .operations import {mixins}
 
 __all__ = [{names}]
@@ -83,18 +83,12 @@ def list_method(row: Endpoint) -> str:
     extra_args = []
     if row.includes:
         params.append(f"        include: {include_type(row)} = (),")
-        extra_args.append("include=include")
-    if row.soft_deletes:
-        params.append("        active_only: bool = False,")
-        params.append("        filter_active: bool | None = None,")
-        extra_args.append("active_only=active_only if filter_active is None else filter_active")
-    params += [
-        "        per_page: int = DEFAULT_PER_PAGE,",
-        "        concurrency: int = DEFAULT_PAGE_CONCURRENCY,",
-        "        ordered: bool = True,",
-        "        prefetch: int = 0,",
-    ]
-    extra_args += ["per_page=per_page", "concurrency=concurrency", "ordered=ordered", "prefetch=prefetch"]
+        extra_args.append("include")
+    options = "ActiveOptions" if row.soft_deletes else "PageOptions"
+    if params:
+        params.insert(0, "        *,")
+    params.append(f"        **options: Unpack[{options}],")
+    extra_args.append("**options")
     state = (
         "Archived and deleted records are included, as v4 lists them by default; ``active_only=True`` "
         "(wire name ``filter_active``, also accepted) leaves them out."
@@ -105,15 +99,13 @@ def list_method(row: Endpoint) -> str:
     lines = [
         "    def list(",
         "        self,",
-        "        *,",
         *params,
         f"    ) -> Paginator[{model}]:",
         doc(
             f"List {plural_words(row)} (ordered by {row.ordering}).",
             f"{state} Filters: {filters}; ``updated_at`` is inclusive (records updated at or after it).",
-            "Await the result for the first page, or iterate it for every item: pages after the first are "
-            "fetched ``concurrency`` at a time; ``prefetch=N`` asks for N of them along with the first (a "
-            "round trip saved on long lists, up to N requests wasted on short ones).",
+            "Await the result for the first page, or iterate it for every item; paging options are "
+            f"`{options}`.",
         ),
         "        return self._list(",
         f"            {{{passing}}},",

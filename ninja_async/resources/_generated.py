@@ -8,7 +8,7 @@ file and the table disagree. Each method is a typed, documented front for the ge
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Literal
+from typing import Literal, Unpack
 
 from ..endpoints import ENDPOINTS
 from ..models import (
@@ -28,8 +28,8 @@ from ..models import (
     User,
     Vendor,
 )
-from ..pagination import DEFAULT_PAGE_CONCURRENCY, Paginator
-from .base import DEFAULT_PER_PAGE, Requester, Resource, Since
+from ..pagination import Paginator
+from .base import ActiveOptions, PageOptions, Requester, Resource, Since
 from .operations import (
     Archivable,
     Convertible,
@@ -86,12 +86,7 @@ class ClientsResource(
         email: str | None = None,
         id_number: str | None = None,
         include: Sequence[Literal["invoices", "credits", "activities"]] = (),
-        active_only: bool = False,
-        filter_active: bool | None = None,
-        per_page: int = DEFAULT_PER_PAGE,
-        concurrency: int = DEFAULT_PAGE_CONCURRENCY,
-        ordered: bool = True,
-        prefetch: int = 0,
+        **options: Unpack[ActiveOptions],
     ) -> Paginator[Client]:
         """List clients (ordered by updated_at desc).
 
@@ -99,18 +94,13 @@ class ClientsResource(
         name ``filter_active``, also accepted) leaves them out. Filters: ``updated_at``, ``email``,
         ``id_number``; ``updated_at`` is inclusive (records updated at or after it).
 
-        Await the result for the first page, or iterate it for every item: pages after the first are
-        fetched ``concurrency`` at a time; ``prefetch=N`` asks for N of them along with the first (a round
-        trip saved on long lists, up to N requests wasted on short ones).
+        Await the result for the first page, or iterate it for every item; paging options are
+        `ActiveOptions`.
         """
         return self._list(
             {"updated_at": updated_at, "email": email, "id_number": id_number},
-            include=include,
-            active_only=active_only if filter_active is None else filter_active,
-            per_page=per_page,
-            concurrency=concurrency,
-            ordered=ordered,
-            prefetch=prefetch,
+            include,
+            **options,
         )
 
     async def get(
@@ -137,12 +127,7 @@ class ContactsResource(
         *,
         updated_at: Since | None = None,
         client_id: int | None = None,
-        active_only: bool = False,
-        filter_active: bool | None = None,
-        per_page: int = DEFAULT_PER_PAGE,
-        concurrency: int = DEFAULT_PAGE_CONCURRENCY,
-        ordered: bool = True,
-        prefetch: int = 0,
+        **options: Unpack[ActiveOptions],
     ) -> Paginator[Contact]:
         """List contacts (ordered by created_at desc).
 
@@ -150,17 +135,12 @@ class ContactsResource(
         name ``filter_active``, also accepted) leaves them out. Filters: ``updated_at``, ``client_id``;
         ``updated_at`` is inclusive (records updated at or after it).
 
-        Await the result for the first page, or iterate it for every item: pages after the first are
-        fetched ``concurrency`` at a time; ``prefetch=N`` asks for N of them along with the first (a round
-        trip saved on long lists, up to N requests wasted on short ones).
+        Await the result for the first page, or iterate it for every item; paging options are
+        `ActiveOptions`.
         """
         return self._list(
             {"updated_at": updated_at, "client_id": client_id},
-            active_only=active_only if filter_active is None else filter_active,
-            per_page=per_page,
-            concurrency=concurrency,
-            ordered=ordered,
-            prefetch=prefetch,
+            **options,
         )
 
 
@@ -192,12 +172,7 @@ class InvoicesResource(
         is_recurring: bool | None = None,
         invoice_type_id: int | None = None,
         include: Sequence[Literal["invitations", "payments", "client", "documents"]] = (),
-        active_only: bool = False,
-        filter_active: bool | None = None,
-        per_page: int = DEFAULT_PER_PAGE,
-        concurrency: int = DEFAULT_PAGE_CONCURRENCY,
-        ordered: bool = True,
-        prefetch: int = 0,
+        **options: Unpack[ActiveOptions],
     ) -> Paginator[Invoice]:
         """List invoices (ordered by updated_at desc).
 
@@ -206,9 +181,8 @@ class InvoicesResource(
         ``invoice_number``, ``status_id``, ``is_recurring``, ``invoice_type_id``; ``updated_at`` is
         inclusive (records updated at or after it).
 
-        Await the result for the first page, or iterate it for every item: pages after the first are
-        fetched ``concurrency`` at a time; ``prefetch=N`` asks for N of them along with the first (a round
-        trip saved on long lists, up to N requests wasted on short ones).
+        Await the result for the first page, or iterate it for every item; paging options are
+        `ActiveOptions`.
         """
         return self._list(
             {
@@ -219,12 +193,8 @@ class InvoicesResource(
                 "is_recurring": is_recurring,
                 "invoice_type_id": invoice_type_id,
             },
-            include=include,
-            active_only=active_only if filter_active is None else filter_active,
-            per_page=per_page,
-            concurrency=concurrency,
-            ordered=ordered,
-            prefetch=prefetch,
+            include,
+            **options,
         )
 
     async def get(
@@ -257,12 +227,7 @@ class QuotesResource(
         updated_at: Since | None = None,
         client_id: int | None = None,
         include: Sequence[Literal["invitations", "payments", "client", "documents"]] = (),
-        active_only: bool = False,
-        filter_active: bool | None = None,
-        per_page: int = DEFAULT_PER_PAGE,
-        concurrency: int = DEFAULT_PAGE_CONCURRENCY,
-        ordered: bool = True,
-        prefetch: int = 0,
+        **options: Unpack[ActiveOptions],
     ) -> Paginator[Invoice]:
         """List quotes (ordered by updated_at desc).
 
@@ -270,18 +235,13 @@ class QuotesResource(
         name ``filter_active``, also accepted) leaves them out. Filters: ``updated_at``, ``client_id``;
         ``updated_at`` is inclusive (records updated at or after it).
 
-        Await the result for the first page, or iterate it for every item: pages after the first are
-        fetched ``concurrency`` at a time; ``prefetch=N`` asks for N of them along with the first (a round
-        trip saved on long lists, up to N requests wasted on short ones).
+        Await the result for the first page, or iterate it for every item; paging options are
+        `ActiveOptions`.
         """
         return self._list(
             {"updated_at": updated_at, "client_id": client_id},
-            include=include,
-            active_only=active_only if filter_active is None else filter_active,
-            per_page=per_page,
-            concurrency=concurrency,
-            ordered=ordered,
-            prefetch=prefetch,
+            include,
+            **options,
         )
 
     async def get(
@@ -308,12 +268,7 @@ class PaymentsResource(
         updated_at: Since | None = None,
         client_id: int | None = None,
         include: Sequence[Literal["client", "invoice"]] = (),
-        active_only: bool = False,
-        filter_active: bool | None = None,
-        per_page: int = DEFAULT_PER_PAGE,
-        concurrency: int = DEFAULT_PAGE_CONCURRENCY,
-        ordered: bool = True,
-        prefetch: int = 0,
+        **options: Unpack[ActiveOptions],
     ) -> Paginator[Payment]:
         """List payments (ordered by updated_at desc).
 
@@ -321,18 +276,13 @@ class PaymentsResource(
         name ``filter_active``, also accepted) leaves them out. Filters: ``updated_at``, ``client_id``;
         ``updated_at`` is inclusive (records updated at or after it).
 
-        Await the result for the first page, or iterate it for every item: pages after the first are
-        fetched ``concurrency`` at a time; ``prefetch=N`` asks for N of them along with the first (a round
-        trip saved on long lists, up to N requests wasted on short ones).
+        Await the result for the first page, or iterate it for every item; paging options are
+        `ActiveOptions`.
         """
         return self._list(
             {"updated_at": updated_at, "client_id": client_id},
-            include=include,
-            active_only=active_only if filter_active is None else filter_active,
-            per_page=per_page,
-            concurrency=concurrency,
-            ordered=ordered,
-            prefetch=prefetch,
+            include,
+            **options,
         )
 
     async def get(self, id: int, *, include: Sequence[Literal["client", "invoice"]] = ()) -> Payment:
@@ -357,12 +307,7 @@ class CreditsResource(
         *,
         updated_at: Since | None = None,
         client_id: int | None = None,
-        active_only: bool = False,
-        filter_active: bool | None = None,
-        per_page: int = DEFAULT_PER_PAGE,
-        concurrency: int = DEFAULT_PAGE_CONCURRENCY,
-        ordered: bool = True,
-        prefetch: int = 0,
+        **options: Unpack[ActiveOptions],
     ) -> Paginator[Credit]:
         """List credits (ordered by updated_at desc).
 
@@ -370,17 +315,12 @@ class CreditsResource(
         name ``filter_active``, also accepted) leaves them out. Filters: ``updated_at``, ``client_id``;
         ``updated_at`` is inclusive (records updated at or after it).
 
-        Await the result for the first page, or iterate it for every item: pages after the first are
-        fetched ``concurrency`` at a time; ``prefetch=N`` asks for N of them along with the first (a round
-        trip saved on long lists, up to N requests wasted on short ones).
+        Await the result for the first page, or iterate it for every item; paging options are
+        `ActiveOptions`.
         """
         return self._list(
             {"updated_at": updated_at, "client_id": client_id},
-            active_only=active_only if filter_active is None else filter_active,
-            per_page=per_page,
-            concurrency=concurrency,
-            ordered=ordered,
-            prefetch=prefetch,
+            **options,
         )
 
 
@@ -402,12 +342,7 @@ class TasksResource(
         updated_at: Since | None = None,
         client_id: int | None = None,
         include: Sequence[Literal["client", "project"]] = (),
-        active_only: bool = False,
-        filter_active: bool | None = None,
-        per_page: int = DEFAULT_PER_PAGE,
-        concurrency: int = DEFAULT_PAGE_CONCURRENCY,
-        ordered: bool = True,
-        prefetch: int = 0,
+        **options: Unpack[ActiveOptions],
     ) -> Paginator[Task]:
         """List tasks (ordered by updated_at desc).
 
@@ -415,18 +350,13 @@ class TasksResource(
         name ``filter_active``, also accepted) leaves them out. Filters: ``updated_at``, ``client_id``;
         ``updated_at`` is inclusive (records updated at or after it).
 
-        Await the result for the first page, or iterate it for every item: pages after the first are
-        fetched ``concurrency`` at a time; ``prefetch=N`` asks for N of them along with the first (a round
-        trip saved on long lists, up to N requests wasted on short ones).
+        Await the result for the first page, or iterate it for every item; paging options are
+        `ActiveOptions`.
         """
         return self._list(
             {"updated_at": updated_at, "client_id": client_id},
-            include=include,
-            active_only=active_only if filter_active is None else filter_active,
-            per_page=per_page,
-            concurrency=concurrency,
-            ordered=ordered,
-            prefetch=prefetch,
+            include,
+            **options,
         )
 
     async def get(self, id: int, *, include: Sequence[Literal["client", "project"]] = ()) -> Task:
@@ -450,12 +380,7 @@ class ProductsResource(
         self,
         *,
         updated_at: Since | None = None,
-        active_only: bool = False,
-        filter_active: bool | None = None,
-        per_page: int = DEFAULT_PER_PAGE,
-        concurrency: int = DEFAULT_PAGE_CONCURRENCY,
-        ordered: bool = True,
-        prefetch: int = 0,
+        **options: Unpack[ActiveOptions],
     ) -> Paginator[Product]:
         """List products (ordered by updated_at desc).
 
@@ -463,17 +388,12 @@ class ProductsResource(
         name ``filter_active``, also accepted) leaves them out. Filters: ``updated_at``; ``updated_at`` is
         inclusive (records updated at or after it).
 
-        Await the result for the first page, or iterate it for every item: pages after the first are
-        fetched ``concurrency`` at a time; ``prefetch=N`` asks for N of them along with the first (a round
-        trip saved on long lists, up to N requests wasted on short ones).
+        Await the result for the first page, or iterate it for every item; paging options are
+        `ActiveOptions`.
         """
         return self._list(
             {"updated_at": updated_at},
-            active_only=active_only if filter_active is None else filter_active,
-            per_page=per_page,
-            concurrency=concurrency,
-            ordered=ordered,
-            prefetch=prefetch,
+            **options,
         )
 
 
@@ -494,12 +414,7 @@ class ProjectsResource(
         *,
         updated_at: Since | None = None,
         client_id: int | None = None,
-        active_only: bool = False,
-        filter_active: bool | None = None,
-        per_page: int = DEFAULT_PER_PAGE,
-        concurrency: int = DEFAULT_PAGE_CONCURRENCY,
-        ordered: bool = True,
-        prefetch: int = 0,
+        **options: Unpack[ActiveOptions],
     ) -> Paginator[Project]:
         """List projects (ordered by updated_at desc).
 
@@ -507,17 +422,12 @@ class ProjectsResource(
         name ``filter_active``, also accepted) leaves them out. Filters: ``updated_at``, ``client_id``;
         ``updated_at`` is inclusive (records updated at or after it).
 
-        Await the result for the first page, or iterate it for every item: pages after the first are
-        fetched ``concurrency`` at a time; ``prefetch=N`` asks for N of them along with the first (a round
-        trip saved on long lists, up to N requests wasted on short ones).
+        Await the result for the first page, or iterate it for every item; paging options are
+        `ActiveOptions`.
         """
         return self._list(
             {"updated_at": updated_at, "client_id": client_id},
-            active_only=active_only if filter_active is None else filter_active,
-            per_page=per_page,
-            concurrency=concurrency,
-            ordered=ordered,
-            prefetch=prefetch,
+            **options,
         )
 
 
@@ -537,12 +447,7 @@ class TaxRatesResource(
         self,
         *,
         updated_at: Since | None = None,
-        active_only: bool = False,
-        filter_active: bool | None = None,
-        per_page: int = DEFAULT_PER_PAGE,
-        concurrency: int = DEFAULT_PAGE_CONCURRENCY,
-        ordered: bool = True,
-        prefetch: int = 0,
+        **options: Unpack[ActiveOptions],
     ) -> Paginator[TaxRate]:
         """List tax rates (ordered by created_at desc).
 
@@ -550,17 +455,12 @@ class TaxRatesResource(
         name ``filter_active``, also accepted) leaves them out. Filters: ``updated_at``; ``updated_at`` is
         inclusive (records updated at or after it).
 
-        Await the result for the first page, or iterate it for every item: pages after the first are
-        fetched ``concurrency`` at a time; ``prefetch=N`` asks for N of them along with the first (a round
-        trip saved on long lists, up to N requests wasted on short ones).
+        Await the result for the first page, or iterate it for every item; paging options are
+        `ActiveOptions`.
         """
         return self._list(
             {"updated_at": updated_at},
-            active_only=active_only if filter_active is None else filter_active,
-            per_page=per_page,
-            concurrency=concurrency,
-            ordered=ordered,
-            prefetch=prefetch,
+            **options,
         )
 
 
@@ -571,12 +471,7 @@ class UsersResource(Syncable[User], Resource[User]):
         self,
         *,
         updated_at: Since | None = None,
-        active_only: bool = False,
-        filter_active: bool | None = None,
-        per_page: int = DEFAULT_PER_PAGE,
-        concurrency: int = DEFAULT_PAGE_CONCURRENCY,
-        ordered: bool = True,
-        prefetch: int = 0,
+        **options: Unpack[ActiveOptions],
     ) -> Paginator[User]:
         """List users (ordered by created_at desc).
 
@@ -584,17 +479,12 @@ class UsersResource(Syncable[User], Resource[User]):
         name ``filter_active``, also accepted) leaves them out. Filters: ``updated_at``; ``updated_at`` is
         inclusive (records updated at or after it).
 
-        Await the result for the first page, or iterate it for every item: pages after the first are
-        fetched ``concurrency`` at a time; ``prefetch=N`` asks for N of them along with the first (a round
-        trip saved on long lists, up to N requests wasted on short ones).
+        Await the result for the first page, or iterate it for every item; paging options are
+        `ActiveOptions`.
         """
         return self._list(
             {"updated_at": updated_at},
-            active_only=active_only if filter_active is None else filter_active,
-            per_page=per_page,
-            concurrency=concurrency,
-            ordered=ordered,
-            prefetch=prefetch,
+            **options,
         )
 
 
@@ -615,12 +505,7 @@ class ExpensesResource(
         updated_at: Since | None = None,
         client_id: int | None = None,
         include: Sequence[Literal["documents"]] = (),
-        active_only: bool = False,
-        filter_active: bool | None = None,
-        per_page: int = DEFAULT_PER_PAGE,
-        concurrency: int = DEFAULT_PAGE_CONCURRENCY,
-        ordered: bool = True,
-        prefetch: int = 0,
+        **options: Unpack[ActiveOptions],
     ) -> Paginator[Expense]:
         """List expenses (ordered by updated_at desc).
 
@@ -628,18 +513,13 @@ class ExpensesResource(
         name ``filter_active``, also accepted) leaves them out. Filters: ``updated_at``, ``client_id``;
         ``updated_at`` is inclusive (records updated at or after it).
 
-        Await the result for the first page, or iterate it for every item: pages after the first are
-        fetched ``concurrency`` at a time; ``prefetch=N`` asks for N of them along with the first (a round
-        trip saved on long lists, up to N requests wasted on short ones).
+        Await the result for the first page, or iterate it for every item; paging options are
+        `ActiveOptions`.
         """
         return self._list(
             {"updated_at": updated_at, "client_id": client_id},
-            include=include,
-            active_only=active_only if filter_active is None else filter_active,
-            per_page=per_page,
-            concurrency=concurrency,
-            ordered=ordered,
-            prefetch=prefetch,
+            include,
+            **options,
         )
 
     async def get(self, id: int, *, include: Sequence[Literal["documents"]] = ()) -> Expense:
@@ -656,26 +536,19 @@ class DocumentsResource(
         self,
         *,
         updated_at: Since | None = None,
-        per_page: int = DEFAULT_PER_PAGE,
-        concurrency: int = DEFAULT_PAGE_CONCURRENCY,
-        ordered: bool = True,
-        prefetch: int = 0,
+        **options: Unpack[PageOptions],
     ) -> Paginator[Document]:
         """List documents (ordered by unspecified).
 
         This resource has no archived state. Filters: ``updated_at``; ``updated_at`` is inclusive (records
         updated at or after it).
 
-        Await the result for the first page, or iterate it for every item: pages after the first are
-        fetched ``concurrency`` at a time; ``prefetch=N`` asks for N of them along with the first (a round
-        trip saved on long lists, up to N requests wasted on short ones).
+        Await the result for the first page, or iterate it for every item; paging options are
+        `PageOptions`.
         """
         return self._list(
             {"updated_at": updated_at},
-            per_page=per_page,
-            concurrency=concurrency,
-            ordered=ordered,
-            prefetch=prefetch,
+            **options,
         )
 
 
@@ -695,12 +568,7 @@ class VendorsResource(
         self,
         *,
         updated_at: Since | None = None,
-        active_only: bool = False,
-        filter_active: bool | None = None,
-        per_page: int = DEFAULT_PER_PAGE,
-        concurrency: int = DEFAULT_PAGE_CONCURRENCY,
-        ordered: bool = True,
-        prefetch: int = 0,
+        **options: Unpack[ActiveOptions],
     ) -> Paginator[Vendor]:
         """List vendors (ordered by updated_at desc).
 
@@ -708,17 +576,12 @@ class VendorsResource(
         name ``filter_active``, also accepted) leaves them out. Filters: ``updated_at``; ``updated_at`` is
         inclusive (records updated at or after it).
 
-        Await the result for the first page, or iterate it for every item: pages after the first are
-        fetched ``concurrency`` at a time; ``prefetch=N`` asks for N of them along with the first (a round
-        trip saved on long lists, up to N requests wasted on short ones).
+        Await the result for the first page, or iterate it for every item; paging options are
+        `ActiveOptions`.
         """
         return self._list(
             {"updated_at": updated_at},
-            active_only=active_only if filter_active is None else filter_active,
-            per_page=per_page,
-            concurrency=concurrency,
-            ordered=ordered,
-            prefetch=prefetch,
+            **options,
         )
 
 
@@ -734,12 +597,7 @@ class ExpenseCategoriesResource(
         self,
         *,
         updated_at: Since | None = None,
-        active_only: bool = False,
-        filter_active: bool | None = None,
-        per_page: int = DEFAULT_PER_PAGE,
-        concurrency: int = DEFAULT_PAGE_CONCURRENCY,
-        ordered: bool = True,
-        prefetch: int = 0,
+        **options: Unpack[ActiveOptions],
     ) -> Paginator[ExpenseCategory]:
         """List expense categories (ordered by created_at desc).
 
@@ -747,17 +605,12 @@ class ExpenseCategoriesResource(
         name ``filter_active``, also accepted) leaves them out. Filters: ``updated_at``; ``updated_at`` is
         inclusive (records updated at or after it).
 
-        Await the result for the first page, or iterate it for every item: pages after the first are
-        fetched ``concurrency`` at a time; ``prefetch=N`` asks for N of them along with the first (a round
-        trip saved on long lists, up to N requests wasted on short ones).
+        Await the result for the first page, or iterate it for every item; paging options are
+        `ActiveOptions`.
         """
         return self._list(
             {"updated_at": updated_at},
-            active_only=active_only if filter_active is None else filter_active,
-            per_page=per_page,
-            concurrency=concurrency,
-            ordered=ordered,
-            prefetch=prefetch,
+            **options,
         )
 
 
@@ -766,13 +619,7 @@ class PaymentTermsResource(Creatable[PaymentTerm], Resource[PaymentTerm]):
 
     def list(
         self,
-        *,
-        active_only: bool = False,
-        filter_active: bool | None = None,
-        per_page: int = DEFAULT_PER_PAGE,
-        concurrency: int = DEFAULT_PAGE_CONCURRENCY,
-        ordered: bool = True,
-        prefetch: int = 0,
+        **options: Unpack[ActiveOptions],
     ) -> Paginator[PaymentTerm]:
         """List payment terms (ordered by num_days asc).
 
@@ -780,17 +627,12 @@ class PaymentTermsResource(Creatable[PaymentTerm], Resource[PaymentTerm]):
         name ``filter_active``, also accepted) leaves them out. Filters: none; ``updated_at`` is inclusive
         (records updated at or after it).
 
-        Await the result for the first page, or iterate it for every item: pages after the first are
-        fetched ``concurrency`` at a time; ``prefetch=N`` asks for N of them along with the first (a round
-        trip saved on long lists, up to N requests wasted on short ones).
+        Await the result for the first page, or iterate it for every item; paging options are
+        `ActiveOptions`.
         """
         return self._list(
             {},
-            active_only=active_only if filter_active is None else filter_active,
-            per_page=per_page,
-            concurrency=concurrency,
-            ordered=ordered,
-            prefetch=prefetch,
+            **options,
         )
 
     async def delete(self, num_days: int) -> PaymentTerm:

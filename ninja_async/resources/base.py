@@ -18,7 +18,7 @@ import datetime
 import operator
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any, Generic, Protocol, TypeVar
+from typing import Any, Generic, Protocol, TypedDict, TypeVar
 from urllib.parse import urljoin
 
 import attrs
@@ -33,7 +33,7 @@ from ..pagination import DEFAULT_PAGE_CONCURRENCY, Paginator
 from ..sync import Sync
 from ..urls import QueryValue, unix_seconds
 
-__all__ = ["DEFAULT_PER_PAGE", "Requester", "Resource", "Since"]
+__all__ = ["DEFAULT_PER_PAGE", "ActiveOptions", "PageOptions", "Requester", "Resource", "Since"]
 
 M = TypeVar("M", bound=Model)
 
@@ -46,6 +46,29 @@ _MODEL_ID = operator.attrgetter("id")
 REMINDERS = frozenset({"reminder1", "reminder2", "reminder3"})
 # Invoice items in a PUT must carry these keys, or v4 answers 500 (spec §6.3).
 INVOICE_ITEM_KEYS = ("cost", "qty", "product_key", "notes")
+
+
+class PageOptions(TypedDict, total=False):
+    """How any list is paged (the keyword arguments every ``list()`` shares).
+
+    ``per_page`` (default 100), ``concurrency``: pages fetched at once after the first (default 8),
+    ``ordered``: hand pages out in page order (default) or as they arrive, ``prefetch``: pages asked for
+    along with the first, before it tells how many there are (default 0: a round trip saved on long lists,
+    up to ``prefetch`` requests wasted on short ones).
+    """
+
+    per_page: int
+    concurrency: int
+    ordered: bool
+    prefetch: int
+
+
+class ActiveOptions(PageOptions, total=False):
+    """`PageOptions` of a resource with an archived state: ``active_only=True`` (v4's ``filter_active``,
+    also accepted under that name) leaves archived and deleted records out; by default they are listed."""
+
+    active_only: bool
+    filter_active: bool
 
 
 class Requester(Protocol):
@@ -102,18 +125,26 @@ class Resource(Generic[M]):
     # -- reading -------------------------------------------------------------------------------------
 
     def _list(
-        self,
-        filters: Mapping[str, QueryValue],
-        *,
-        include: Sequence[str] = (),
-        active_only: bool = False,
-        per_page: int = DEFAULT_PER_PAGE,
-        concurrency: int = DEFAULT_PAGE_CONCURRENCY,
-        ordered: bool = True,
-        prefetch: int = 0,
+        self, filters: Mapping[str, QueryValue], include: Sequence[str] = (), /, **options: Any
     ) -> Paginator[M]:
-        params = self._list_params(filters, include=include, active_only=active_only, per_page=per_page)
-        return self._paginator(params, raw=False, concurrency=concurrency, ordered=ordered, prefetch=prefetch)
+        allowed = ActiveOptions if self.endpoint.soft_deletes else PageOptions
+        for name in options:  # what a plain signature would refuse: ``Unpack`` is not checked at run time
+            if name not in allowed.__annotations__:
+                raise TypeError(f"{self.endpoint.name}.list() got an unexpected keyword argument {name!r}")
+        active_only = options.get("filter_active", options.get("active_only", False))
+        params = self._list_params(
+            filters,
+            include=include,
+            active_only=active_only,
+            per_page=options.get("per_page", DEFAULT_PER_PAGE),
+        )
+        return self._paginator(
+            params,
+            raw=False,
+            concurrency=options.get("concurrency", DEFAULT_PAGE_CONCURRENCY),
+            ordered=options.get("ordered", True),
+            prefetch=options.get("prefetch", 0),
+        )
 
     def _paginator(
         self, params: dict[str, QueryValue], *, raw: bool, concurrency: int, ordered: bool, prefetch: int
