@@ -41,7 +41,7 @@ Since = int | datetime.datetime
 """An ``updated_at`` filter: Unix seconds, or an aware datetime."""
 
 DEFAULT_PER_PAGE = 100
-_RAW_ID = operator.methodcaller("get", "id")
+_RAW_ID = operator.itemgetter("id")
 _MODEL_ID = operator.attrgetter("id")
 REMINDERS = frozenset({"reminder1", "reminder2", "reminder3"})
 # Invoice items in a PUT must carry these keys, or v4 answers 500 (spec §6.3).

@@ -358,3 +358,57 @@ async def test_a_failing_first_page_cancels_the_prefetched_ones(
 def test_prefetch_must_be_a_count(ninja: NinjaClient) -> None:
     with pytest.raises(ValueError, match="prefetch"):
         ninja.invoices.list(prefetch=-1)
+
+
+def _pages_of(server: FakeServer, *pages: list[dict[str, Any]]) -> None:
+    total = sum(map(len, pages))
+    server.on(
+        "GET",
+        "invoices",
+        lambda r: page(
+            pages[int(query(r)["page"]) - 1],
+            total=total,
+            per_page=len(pages[0]),
+            current_page=int(query(r)["page"]),
+        ),
+    )
+
+
+async def test_raw_rows_repeated_within_a_page_or_across_pages_come_once(
+    ninja: NinjaClient, server: FakeServer
+) -> None:
+    _pages_of(
+        server,
+        [fx.invoice(1), fx.invoice(2), fx.invoice(1)],
+        [fx.invoice(3), fx.invoice(2), fx.invoice(4)],
+    )
+    paginator = ninja.invoices.list(per_page=3).raw()
+    assert [i["id"] async for i in paginator] == [1, 2, 3, 4]
+    assert paginator.duplicates_dropped == 2
+
+
+@pytest.mark.parametrize(
+    ("odd_row", "kept_id"),
+    [
+        ({"id": None}, None),
+        ({}, None),
+        ({"id": [7]}, [7]),
+    ],
+    ids=["null id", "no id", "unhashable id"],
+)
+async def test_raw_rows_without_a_usable_id_are_kept_every_time(
+    ninja: NinjaClient, server: FakeServer, odd_row: dict[str, Any], kept_id: object
+) -> None:
+    # Such a row cannot be recognised as a repeat, so nothing is dropped for it (and nothing breaks).
+    _pages_of(server, [fx.invoice(1), odd_row], [odd_row, fx.invoice(1)])
+    paginator = ninja.invoices.list(per_page=2).raw()
+    assert [i.get("id") async for i in paginator] == [1, kept_id, kept_id]
+    assert paginator.duplicates_dropped == 1
+
+
+async def test_a_row_repeated_within_a_page_keeps_its_first_copy(
+    ninja: NinjaClient, server: FakeServer
+) -> None:
+    # The fast path notes a page's ids before it knows the page repeats itself; it must forget them again.
+    _pages_of(server, [fx.invoice(5), fx.invoice(5)], [fx.invoice(6), fx.invoice(7)])
+    assert [i.id async for i in ninja.invoices.list(per_page=2)] == [5, 6, 7]
