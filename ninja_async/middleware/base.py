@@ -1,8 +1,10 @@
 """The middleware contract and the function that folds a list of middlewares into one handler.
 
-A middleware is any async callable ``(request, call_next) -> Response``: it may change the request, call the
-next handler (any number of times, as retry does), inspect or replace the response, or raise. The chain is
-built once per client, so a call costs one plain function call per middleware.
+A middleware is any callable ``(request, call_next)`` returning an awaitable ``Response`` (an ``async def``
+is one): it may change the request, call the next handler (any number of times, as retry does), inspect or
+replace the response, or raise. The chain is built once per client, so a call costs one plain function call
+per middleware. A layer that only prepares the request can be a plain ``def`` returning ``call_next(request)``
+as is: that spares every call a coroutine of its own (each costs a page of 100 invoices about 0.5%).
 """
 
 from __future__ import annotations
@@ -18,9 +20,10 @@ Handler = Callable[[Request], Awaitable[Response]]
 
 
 class Middleware(Protocol):
-    """An async ``(request, call_next) -> Response``; add yours with ``NinjaClient(middleware=[...])``."""
+    """``(request, call_next) -> Awaitable[Response]``, usually an ``async def``; add yours with
+    ``NinjaClient(middleware=[...])``."""
 
-    async def __call__(self, request: Request, call_next: Handler) -> Response: ...
+    def __call__(self, request: Request, call_next: Handler) -> Awaitable[Response]: ...
 
 
 def build_chain(middlewares: Sequence[Middleware], send: Handler) -> Handler:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable
+
 from ..clock import Clock
 from ..http import Request, Response
 from .base import Handler
@@ -15,8 +17,8 @@ class DeadlineMiddleware:
     def __init__(self, clock: Clock) -> None:
         self._clock = clock
 
-    async def __call__(self, request: Request, call_next: Handler) -> Response:
+    def __call__(self, request: Request, call_next: Handler) -> Awaitable[Response]:
         seconds = request.timeout.deadline
         if seconds is not None and request.call_deadline is None:
             request.call_deadline = self._clock.monotonic() + seconds
-        return await call_next(request)
+        return call_next(request)

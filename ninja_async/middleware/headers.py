@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import platform
+from collections.abc import Awaitable
 
 from .._version import __version__
 from ..http import Headers, Request, Response
@@ -63,11 +64,11 @@ class HeadersMiddleware:
         self._authenticated = authenticated
         self._api_prefix = api_url + "/"
 
-    async def __call__(self, request: Request, call_next: Handler) -> Response:
+    def __call__(self, request: Request, call_next: Handler) -> Awaitable[Response]:
         # The token goes to the API and nowhere else (a document's direct file URL, say).
         own_api = request.url.startswith(self._api_prefix)
         request.headers.update_missing(self._authenticated if own_api else self._public)
-        return await call_next(request)
+        return call_next(request)
 
     def __repr__(self) -> str:
         return "HeadersMiddleware()"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Awaitable
 
 from ..errors import APIError
 from ..http import Request, Response
@@ -20,9 +21,12 @@ logger = logging.getLogger("ninja_async")
 class LoggingMiddleware:
     __slots__ = ()
 
-    async def __call__(self, request: Request, call_next: Handler) -> Response:
+    def __call__(self, request: Request, call_next: Handler) -> Awaitable[Response]:
         if not logger.isEnabledFor(logging.DEBUG):
-            return await call_next(request)
+            return call_next(request)
+        return self._logged(request, call_next)
+
+    async def _logged(self, request: Request, call_next: Handler) -> Response:
         started = time.perf_counter()
         try:
             response = await call_next(request)

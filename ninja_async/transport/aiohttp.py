@@ -143,7 +143,8 @@ class _Connector(aiohttp.TCPConnector):
         self, req: aiohttp.ClientRequest, traces: list[Trace], timeout: aiohttp.ClientTimeout
     ) -> Connection:
         connection = await super().connect(req, traces, timeout)
-        _connected.set(True)
+        if not _connected.get():  # set only under a deadline; a set() costs a new context mapping
+            _connected.set(True)
         return connection
 
 

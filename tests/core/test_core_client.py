@@ -157,6 +157,26 @@ async def test_user_middleware_runs_once_per_call_around_retries(script: Script)
     assert [r.headers["X-Trace"] for r in script.requests] == ["abc", "abc"]
 
 
+async def test_a_plain_function_middleware_passes_the_call_through(script: Script) -> None:
+    # A layer that only prepares the request may return call_next(request) without awaiting it.
+    from collections.abc import Awaitable
+
+    from ninja_async.http import Request, Response
+    from ninja_async.middleware import Handler
+
+    def stamping(request: Request, call_next: Handler) -> Awaitable[Response]:
+        request.headers["X-Stamp"] = "1"
+        return call_next(request)
+
+    script.then(v4_json({"data": {"id": 1}}))
+    async with NinjaClient(
+        "https://ninja.example.com", TOKEN, transport=MockTransport(script), middleware=[stamping]
+    ) as ninja:
+        response = await ninja.request("GET", "clients/1")
+    assert response.status == 200
+    assert script.requests[0].headers["X-Stamp"] == "1"
+
+
 def test_a_client_can_serve_two_event_loops_in_turn() -> None:
     import asyncio
 
