@@ -77,6 +77,15 @@ def median(samples: list[float]) -> float:
     return statistics.median(samples)
 
 
+def paired_ratio(baseline: list[float], variant: list[float]) -> list[float]:
+    """``baseline[i] / variant[i]`` for each round of `interleaved` times: a speed ratio per round.
+
+    Runs side by side in one round see the same machine, so the ratio of a pair cancels the machine's drift
+    that the ratio of two separate medians keeps (here the same run's times varied by up to 40% from one
+    second to the next, while a round's pair moved together)."""
+    return [base / other for base, other in zip(baseline, variant, strict=True)]
+
+
 def spread(samples: list[float]) -> str:
     """Min-max of the samples, relative to their median, for the notes column."""
     if len(samples) < 2:
