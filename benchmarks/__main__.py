@@ -15,7 +15,7 @@ from types import ModuleType
 
 from .harness import Config, Figure, machine, pin_cpus, table
 
-BENCHMARKS = ("latency", "cpu", "overhead", "memory", "throttle", "structure")
+BENCHMARKS = ("latency", "cpu", "instructions", "overhead", "memory", "throttle", "structure")
 
 
 def _module(name: str) -> ModuleType:
