@@ -1,9 +1,11 @@
 """Auto-pagination: a paginator that is awaitable (the first page) and async-iterable (every item).
 
 After page 1 reveals ``total_pages``, the remaining pages are fetched concurrently, at most ``concurrency``
-at a time, and handed out in page order (or as they complete, with ``ordered=False``). Memory stays at
-O(concurrency) pages however long the list is. Leaving the loop early cancels the fetches still in flight,
-which releases their connections.
+at a time, and handed out in page order (or as they complete, with ``ordered=False``). A page that arrives
+hands its request slot to the next page at once, while up to ``concurrency`` arrived pages wait to be read:
+the caller's work and the page decoding overlap the next requests' latency. Memory stays at O(concurrency)
+pages however long the list is. Leaving the loop early cancels the fetches still in flight, which releases
+their connections.
 
 v4 lists are ordered by a timestamp and paged by number, so records written during a long read shift rows
 from one page to the next: the same row can arrive twice. Items are therefore de-duplicated by id. (Rows can
@@ -134,15 +136,29 @@ class Paginator(Generic[T]):
         in_flight: deque[asyncio.Task[tuple[Page[T], list[object] | None]]] = deque()
         next_page = self.start_page + 1
         last_page = self.start_page
+        stopped = False
 
         async def fetch(number: int) -> tuple[Page[T], list[object] | None]:
             page = await self._fetch(number)
-            return page, None if identity is None else _ids(page.items, identity)
+            ids = None if identity is None else _ids(page.items, identity)
+            # This page is in: its request slot goes to the next page now, not when the caller reaches it,
+            # so the pages of one window that arrive together do not hold back the next window.
+            fill_window(finishing=1)
+            return page, ids
 
-        def fill_window() -> None:
+        def fill_window(finishing: int = 0) -> None:
+            """Keep ``concurrency`` requests out, holding at most twice that many pages unread."""
             nonlocal next_page
-            while len(in_flight) < self.concurrency and next_page <= last_page:
+            if stopped:
+                return
+            running = sum(not task.done() for task in in_flight) - finishing
+            while (
+                running < self.concurrency
+                and len(in_flight) < 2 * self.concurrency
+                and next_page <= last_page
+            ):
                 in_flight.append(asyncio.ensure_future(fetch(next_page)))
+                running += 1
                 next_page += 1
 
         try:
@@ -168,6 +184,7 @@ class Paginator(Generic[T]):
                 fill_window()
                 yield page, ids
         finally:
+            stopped = True
             for task in in_flight:
                 task.cancel()
             if in_flight:

@@ -180,6 +180,31 @@ async def test_pages_after_the_first_are_fetched_concurrently_and_yielded_in_ord
     assert paged.peak <= 4
 
 
+async def test_a_page_that_arrives_frees_its_slot_before_the_caller_reads_it(
+    ninja: NinjaClient, paged: PagedInvoices
+) -> None:
+    # The caller is held on page 1 (whose items it has not finished); pages 2-5 arrive meanwhile. Each
+    # arrival sends the next request at once, so a window's pages landing together do not stall the next
+    # window; at most 2 x concurrency pages wait unread, and never more than 4 requests are out.
+    paginator = ninja.invoices.list(per_page=10, concurrency=4)
+    items = paginator.__aiter__()
+    assert (await items.__anext__()).id == 1
+    await _settle()
+    assert paged.started == [1, 2, 3, 4, 5]
+    for number in (2, 3, 4, 5):
+        paged.gate(number).set()
+    await _settle(until=lambda: len(paged.started) == 9)
+    assert paged.started == [1, 2, 3, 4, 5, 6, 7, 8, 9]  # 4 read-ahead pages held, 4 requests out
+    for number in (6, 7, 8, 9):
+        paged.gate(number).set()
+    await _settle()
+    assert paged.started == [1, 2, 3, 4, 5, 6, 7, 8, 9]  # 8 pages unread: no more until the caller reads
+    assert paged.peak <= 4
+    paged.gate(10).set()
+    ids = [1] + [invoice.id async for invoice in items]
+    assert ids == list(range(1, 96))
+
+
 async def test_unordered_mode_yields_pages_as_they_complete(ninja: NinjaClient, paged: PagedInvoices) -> None:
     for number in range(2, 11):
         paged.gate(number).set()
