@@ -22,7 +22,7 @@ from typing import Any, Generic, TypeVar
 
 from .decoding import Page
 
-__all__ = ["Paginator"]
+__all__ = ["PageSource", "Paginator"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -68,8 +68,21 @@ def _all_new(ids: list[object] | None, seen: set[object]) -> bool:
     return False
 
 
+PageSource = Page[T] | Callable[[], Page[T]]
+"""What a paginator's ``fetch`` gives: the page, or a function that makes it when the caller gets there."""
+
+
+def _made(source: PageSource[T]) -> Page[T]:
+    return source() if callable(source) else source
+
+
 class Paginator(Generic[T]):
     """``await it`` → first `Page`; ``async for x in it`` → items; ``it.pages()``; ``await it.collect()``.
+
+    ``fetch(number)`` gives a page, or a function that makes it from the answer it holds: then the decoding
+    waits until the caller reaches that page, so that pages waiting to be read are kept as compact bodies
+    (not as thousands of objects the garbage collector walks) and a page is decoded, its ids read and its
+    items handed out while it is in the CPU's cache.
 
     ``prefetch``: pages to request together with the first, before it tells how many there are. It saves
     one round trip of latency on a long list and costs up to ``prefetch`` wasted requests on a short one
@@ -80,7 +93,7 @@ class Paginator(Generic[T]):
 
     def __init__(
         self,
-        fetch: Callable[[int], Awaitable[Page[T]]],
+        fetch: Callable[[int], Awaitable[PageSource[T]]],
         *,
         concurrency: int = DEFAULT_PAGE_CONCURRENCY,
         ordered: bool = True,
@@ -112,7 +125,7 @@ class Paginator(Generic[T]):
 
     async def _first_page(self) -> Page[T]:
         if self._first is None:
-            self._first = await self._fetch(self.start_page)
+            self._first = _made(await self._fetch(self.start_page))
             self.total = self._first.total
         return self._first
 
@@ -131,20 +144,18 @@ class Paginator(Generic[T]):
     async def _walk(
         self, identity: Callable[[T], object] | None
     ) -> AsyncGenerator[tuple[Page[T], list[object] | None], None]:
-        """Pages with the ids of their items (given ``identity``), read in the task that decoded the page,
-        while its records are still in the CPU's cache."""
-        in_flight: deque[asyncio.Task[tuple[Page[T], list[object] | None]]] = deque()
+        """Pages with the ids of their items (given ``identity``), read right after the page is made."""
+        in_flight: deque[asyncio.Task[PageSource[T]]] = deque()
         next_page = self.start_page + 1
         last_page = self.start_page
         stopped = False
 
-        async def fetch(number: int) -> tuple[Page[T], list[object] | None]:
-            page = await self._fetch(number)
-            ids = None if identity is None else _ids(page.items, identity)
+        async def fetch(number: int) -> PageSource[T]:
+            source = await self._fetch(number)
             # This page is in: its request slot goes to the next page now, not when the caller reaches it,
             # so the pages of one window that arrive together do not hold back the next window.
             fill_window(finishing=1)
-            return page, ids
+            return source
 
         def fill_window(finishing: int = 0) -> None:
             """Keep ``concurrency`` requests out, holding at most twice that many pages unread."""
@@ -175,14 +186,14 @@ class Paginator(Generic[T]):
             fill_window()  # the next pages load while the caller works through the first
             yield first, None if identity is None else _ids(first.items, identity)
             while in_flight:
-                page, ids = await self._next_done(in_flight)
+                page = _made(await self._next_done(in_flight))
                 self.pages_fetched += 1
                 if page.count == 0:
                     last_page = min(last_page, page.current_page - 1)  # the list shrank: ask for no more
                 else:
                     last_page = max(last_page, page.total_pages)  # the list grew while we read it
                 fill_window()
-                yield page, ids
+                yield page, None if identity is None else _ids(page.items, identity)
         finally:
             stopped = True
             for task in in_flight:

@@ -153,9 +153,9 @@ class Resource(Generic[M]):
         # Rows are de-duplicated by id; payment terms have none (and their order never shifts).
         identity = None if self.endpoint.key != "id" else (_RAW_ID if raw else _MODEL_ID)
 
-        async def fetch(page: int) -> Page[Any]:
+        async def fetch(page: int) -> Callable[[], Page[Any]]:
             response = await self._request("GET", self.endpoint.path, params={**params, "page": page})
-            return decode_page(response, decode)
+            return lambda: decode_page(response, decode)  # decoded when the caller gets there
 
         def as_dicts() -> Paginator[dict[str, Any]]:
             return self._paginator(

@@ -437,3 +437,30 @@ async def test_a_row_repeated_within_a_page_keeps_its_first_copy(
     # The fast path notes a page's ids before it knows the page repeats itself; it must forget them again.
     _pages_of(server, [fx.invoice(5), fx.invoice(5)], [fx.invoice(6), fx.invoice(7)])
     assert [i.id async for i in ninja.invoices.list(per_page=2)] == [5, 6, 7]
+
+
+async def test_pages_waiting_to_be_read_are_decoded_only_when_the_caller_reaches_them() -> None:
+    # A fetch may hand back a function that makes the page: pages that arrived early wait as compact
+    # answers, and each is decoded (and its ids read) in turn, when the caller gets to it.
+    from ninja_async.decoding import Page, PageMeta
+    from ninja_async.pagination import PageSource, Paginator
+
+    made: list[int] = []
+
+    def make(number: int) -> Page[dict[str, int]]:
+        made.append(number)
+        return Page(
+            [{"id": number}], PageMeta(total=4, count=1, per_page=1, current_page=number, total_pages=4)
+        )
+
+    async def fetch(number: int) -> PageSource[dict[str, int]]:
+        return lambda: make(number)
+
+    items = Paginator(fetch, concurrency=3).__aiter__()
+    assert await items.__anext__() == {"id": 1}
+    await _settle()
+    assert made == [1]  # pages 2-4 have arrived, undecoded
+    assert await items.__anext__() == {"id": 2}
+    assert made == [1, 2]
+    assert [item["id"] async for item in items] == [3, 4]
+    assert made == [1, 2, 3, 4]
