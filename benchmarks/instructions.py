@@ -37,7 +37,7 @@ TOTAL = 5_000  # 50 pages: callgrind runs ~50x slower than the CPU
 PAGES = TOTAL // PER_PAGE
 
 _VARIANTS: dict[str, Callable[[str], Awaitable[int]]] = {
-    "hand raw": lambda url: loops.handwritten_window(url, PER_PAGE, CONCURRENCY, loops.dicts),
+    "hand raw": lambda url: loops.handwritten_deferred(url, PER_PAGE, CONCURRENCY, loops.dicts),
     "sdk raw": lambda url: loops.sdk_list(url, PER_PAGE, CONCURRENCY, raw=True),
     "sdk raw pages": lambda url: loops.sdk_list(url, PER_PAGE, CONCURRENCY, raw=True, by_page=True),
 }

@@ -79,6 +79,32 @@ async def handwritten_window(base_url: str, per_page: int, concurrency: int, dec
         return seen
 
 
+async def handwritten_deferred(base_url: str, per_page: int, concurrency: int, decode: Decode) -> int:
+    """The ordered window again, but each task only reads the body and the loop decodes a page when it gets
+    there: pages waiting to be read stay bytes, which the garbage collector never walks (the SDK's shape)."""
+    async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=concurrency)) as session:
+
+        async def fetch(page: int) -> bytes:
+            async with session.get(_page_url(base_url, per_page, page), headers=HEADERS) as response:
+                return await response.read()
+
+        payload = orjson.loads(await fetch(1))
+        total_pages = payload["meta"]["pagination"]["total_pages"]
+        seen = 0
+        for _ in decode(payload["data"]):
+            seen += 1
+        in_flight: deque[asyncio.Future[bytes]] = deque()
+        next_page = 2
+        while in_flight or next_page <= total_pages:
+            while len(in_flight) < concurrency and next_page <= total_pages:
+                in_flight.append(asyncio.ensure_future(fetch(next_page)))
+                next_page += 1
+            payload = orjson.loads(await in_flight.popleft())
+            for _ in decode(payload["data"]):
+                seen += 1
+        return seen
+
+
 async def handwritten_semaphore(base_url: str, per_page: int, concurrency: int, decode: Decode) -> int:
     """A semaphore of ``concurrency`` and ``as_completed`` over every page (unordered); returns items seen."""
     async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=concurrency)) as session:
