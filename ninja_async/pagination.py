@@ -2,10 +2,11 @@
 
 After page 1 reveals ``total_pages``, the remaining pages are fetched concurrently, at most ``concurrency``
 at a time, and handed out in page order (or as they complete, with ``ordered=False``). A page that arrives
-hands its request slot to the next page at once, while up to ``concurrency`` arrived pages wait to be read:
-the caller's work and the page decoding overlap the next requests' latency. Memory stays at O(concurrency)
-pages however long the list is. Leaving the loop early cancels the fetches still in flight, which releases
-their connections.
+hands its request slot to the next page at once, while up to ``concurrency`` arrived pages wait to be read,
+undecoded: each is decoded when the caller reaches it, so the caller's work and the decoding overlap the
+next requests' latency, and no waiting page is a heap of objects for the garbage collector to walk. Memory
+stays at O(concurrency) pages however long the list is. Leaving the loop early cancels the fetches still in
+flight, which releases their connections.
 
 v4 lists are ordered by a timestamp and paged by number, so records written during a long read shift rows
 from one page to the next: the same row can arrive twice. Items are therefore de-duplicated by id. (Rows can
