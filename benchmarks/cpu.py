@@ -34,13 +34,13 @@ async def _measure(base_url: str, total: int, rounds: tuple[int, int]) -> dict[s
             "sdk models": lambda: loops.sdk_list(*args, raw=False),
             "hand window models": lambda: loops.handwritten_window(*args, cattrs_decode),
             "hand semaphore models": lambda: loops.handwritten_semaphore(*args, cattrs_decode),
-            "hand deferred models": lambda: loops.handwritten_deferred(*args, cattrs_decode),
+            "hand deferred models": lambda: loops.handwritten_window(*args, cattrs_decode, deferred=True),
         },
         {
             "sdk raw": lambda: loops.sdk_list(*args, raw=True),
             "hand window raw": lambda: loops.handwritten_window(*args, loops.dicts),
             "hand semaphore raw": lambda: loops.handwritten_semaphore(*args, loops.dicts),
-            "hand deferred raw": lambda: loops.handwritten_deferred(*args, loops.dicts),
+            "hand deferred raw": lambda: loops.handwritten_window(*args, loops.dicts, deferred=True),
             "sdk raw pages": lambda: loops.sdk_list(*args, raw=True, by_page=True),
         },
     ]
@@ -52,17 +52,27 @@ async def _measure(base_url: str, total: int, rounds: tuple[int, int]) -> dict[s
     return samples
 
 
-def _versus(samples: dict[str, list[float]], name: str, baseline: str, pages: int) -> Figure:
-    """``name`` against ``baseline``: pages/s as medians, the ratio as the median of per-round ratios."""
+def _fastest_hand(samples: dict[str, list[float]], mode: str) -> str:
+    return min((f"hand {shape} {mode}" for shape in HAND_SHAPES), key=lambda name: median(samples[name]))
+
+
+def _versus(
+    samples: dict[str, list[float]], name: str, mode: str, pages: int, title: str, context: str = ""
+) -> Figure:
+    """``name`` against the fastest hand-written loop of ``mode``: pages/s as medians, the ratio as the
+    median of per-round ratios."""
+    baseline = _fastest_hand(samples, mode)
     ratios = paired_ratio(samples[baseline], samples[name])
+    of_medians = median(samples[baseline]) / median(samples[name])
     return Figure(
-        "",
+        title,
         pages / median(samples[name]),
         "pages/s",
         pages / median(samples[baseline]),
         "pages/s",
         median(ratios),
-        note=f"{spread(ratios)} (ratio of medians {median(samples[baseline]) / median(samples[name]):.3f})",
+        note=f"{context}baseline: {baseline.rsplit(' ', 1)[0]}; {spread(ratios)} "
+        f"(ratio of medians {of_medians:.3f})",
     )
 
 
@@ -75,14 +85,9 @@ def run(config: Config) -> list[Figure]:
         samples = asyncio.run(_measure(pages_server.base_url, total, rounds))
     figures = []
     for mode, label in (("models", "attrs models"), ("raw", "raw dicts (.raw())")):
-        best = min((f"hand {shape} {mode}" for shape in HAND_SHAPES), key=lambda n: median(samples[n]))
-        figure = _versus(samples, f"sdk {mode}", best, pages)
-        figure.name = f"pages/s, {label}: SDK vs best hand-written"
-        figure.note = f"baseline: {best.rsplit(' ', 1)[0]}; {figure.note}"
+        figure = _versus(samples, f"sdk {mode}", mode, pages, f"pages/s, {label}: SDK vs best hand-written")
         figures.append(check(figure, lambda f: f.ratio >= 0.90, "≥ 0.90"))
-    best = min((f"hand {shape} raw" for shape in HAND_SHAPES), key=lambda n: median(samples[n]))
-    figure = _versus(samples, "sdk raw pages", best, pages)
-    figure.name = "  same, SDK .raw().pages() (context)"
-    figure.note = f"no per-item async for, no dedupe by id; {figure.note}"
-    figures.append(figure)
+    title = "  same, SDK .raw().pages() (context)"
+    context = "no per-item async for, no dedupe by id; "
+    figures.append(_versus(samples, "sdk raw pages", "raw", pages, title, context))
     return figures

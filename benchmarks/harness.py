@@ -164,14 +164,17 @@ def peak_rss_mib() -> float:
 # --- servers in their own processes --------------------------------------------------------------------
 
 
+def child_env(**extra: str) -> dict[str, str]:
+    """This environment for a child Python that imports ``benchmarks`` (the repository root on its path)."""
+    path = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
+    return {**os.environ, "PYTHONPATH": path, **extra}
+
+
 class Server:
     """A `benchmarks.servers` process: started on a free loopback port, commanded through stdin."""
 
     def __init__(self, *args: str) -> None:
-        env = {
-            **os.environ,
-            "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
-        }
+        env = child_env()
         self._process = subprocess.Popen(
             [sys.executable, "-m", "benchmarks.servers", *args],
             stdin=subprocess.PIPE,
@@ -239,10 +242,7 @@ def server(*args: str) -> Iterator[Server]:
 
 def python_child(module: str, *args: str) -> dict[str, Any]:
     """Run ``python -m module args`` and return the JSON object its last stdout line holds."""
-    env = {
-        **os.environ,
-        "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
-    }
+    env = child_env()
     done = subprocess.run(
         [sys.executable, "-m", module, *args], capture_output=True, text=True, cwd=ROOT, env=env, check=False
     )

@@ -26,7 +26,7 @@ from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 
 from . import loops
-from .harness import ROOT, Config, Figure, server
+from .harness import ROOT, Config, Figure, child_env, server
 
 NAME = "instructions"
 TITLE = "CPU instructions per page under callgrind (noise-free): SDK vs hand-written"
@@ -37,7 +37,7 @@ TOTAL = 5_000  # 50 pages: callgrind runs ~50x slower than the CPU
 PAGES = TOTAL // PER_PAGE
 
 _VARIANTS: dict[str, Callable[[str], Awaitable[int]]] = {
-    "hand raw": lambda url: loops.handwritten_deferred(url, PER_PAGE, CONCURRENCY, loops.dicts),
+    "hand raw": lambda url: loops.handwritten_window(url, PER_PAGE, CONCURRENCY, loops.dicts, deferred=True),
     "sdk raw": lambda url: loops.sdk_list(url, PER_PAGE, CONCURRENCY, raw=True),
     "sdk raw pages": lambda url: loops.sdk_list(url, PER_PAGE, CONCURRENCY, raw=True, by_page=True),
 }
@@ -54,11 +54,7 @@ async def _runs(name: str, base_url: str, runs: int) -> None:
 
 
 def _instructions(name: str, base_url: str, runs: int) -> int:
-    env = {
-        **os.environ,
-        "PYTHONHASHSEED": "0",  # set and dict layouts, hence probe counts, the same in every child
-        "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
-    }
+    env = child_env(PYTHONHASHSEED="0")  # set and dict layouts, hence probe counts, the same in every child
     command = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"]
     command += [sys.executable, "-m", "benchmarks.instructions", "child", name, base_url, str(runs)]
     done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env=env, check=False)

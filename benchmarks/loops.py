@@ -53,54 +53,41 @@ def _page_url(base_url: str, per_page: int, page: int) -> URL:
     return URL(f"{base_url}/api/v1/invoices?per_page={per_page}&page={page}", encoded=True)
 
 
-async def handwritten_window(base_url: str, per_page: int, concurrency: int, decode: Decode) -> int:
-    """Ordered sliding window of tasks, each fetching and decoding one page; returns items seen."""
+async def handwritten_window(
+    base_url: str, per_page: int, concurrency: int, decode: Decode, *, deferred: bool = False
+) -> int:
+    """Ordered sliding window of tasks, each fetching one page; returns items seen.
+
+    Each task decodes its page, or with ``deferred`` only reads the body and the loop decodes a page when it
+    gets there: pages waiting to be read then stay bytes, which the garbage collector never walks (the
+    SDK's shape).
+    """
     async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=concurrency)) as session:
 
-        async def fetch(page: int) -> tuple[int, list[Any]]:
-            async with session.get(_page_url(base_url, per_page, page), headers=HEADERS) as response:
-                body = await response.read()
+        def parse(body: bytes) -> tuple[int, list[Any]]:
             payload = orjson.loads(body)
             return payload["meta"]["pagination"]["total_pages"], decode(payload["data"])
 
-        total_pages, items = await fetch(1)
+        async def fetch(page: int) -> Callable[[], tuple[int, list[Any]]]:
+            async with session.get(_page_url(base_url, per_page, page), headers=HEADERS) as response:
+                body = await response.read()
+            if deferred:
+                return lambda: parse(body)
+            parsed = parse(body)
+            return lambda: parsed
+
+        total_pages, items = (await fetch(1))()
         seen = 0
         for _ in items:
             seen += 1
-        in_flight: deque[asyncio.Future[tuple[int, list[Any]]]] = deque()
+        in_flight: deque[asyncio.Future[Callable[[], tuple[int, list[Any]]]]] = deque()
         next_page = 2
         while in_flight or next_page <= total_pages:
             while len(in_flight) < concurrency and next_page <= total_pages:
                 in_flight.append(asyncio.ensure_future(fetch(next_page)))
                 next_page += 1
-            _, items = await in_flight.popleft()
+            _, items = (await in_flight.popleft())()
             for _ in items:
-                seen += 1
-        return seen
-
-
-async def handwritten_deferred(base_url: str, per_page: int, concurrency: int, decode: Decode) -> int:
-    """The ordered window again, but each task only reads the body and the loop decodes a page when it gets
-    there: pages waiting to be read stay bytes, which the garbage collector never walks (the SDK's shape)."""
-    async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=concurrency)) as session:
-
-        async def fetch(page: int) -> bytes:
-            async with session.get(_page_url(base_url, per_page, page), headers=HEADERS) as response:
-                return await response.read()
-
-        payload = orjson.loads(await fetch(1))
-        total_pages = payload["meta"]["pagination"]["total_pages"]
-        seen = 0
-        for _ in decode(payload["data"]):
-            seen += 1
-        in_flight: deque[asyncio.Future[bytes]] = deque()
-        next_page = 2
-        while in_flight or next_page <= total_pages:
-            while len(in_flight) < concurrency and next_page <= total_pages:
-                in_flight.append(asyncio.ensure_future(fetch(next_page)))
-                next_page += 1
-            payload = orjson.loads(await in_flight.popleft())
-            for _ in decode(payload["data"]):
                 seen += 1
         return seen
 

@@ -38,10 +38,14 @@ def item_id(item: Any) -> object:
     return getattr(item, "id", None)
 
 
+# What an id getter raises for a record without a usable id (no key, no attribute, not a mapping).
+_NO_ID = (LookupError, AttributeError, TypeError)
+
+
 def _id_or_none(identity: Callable[[T], object], item: T) -> object:
     try:
         return identity(item)
-    except (LookupError, AttributeError, TypeError):
+    except _NO_ID:
         return None
 
 
@@ -49,7 +53,7 @@ def _ids(items: list[T], identity: Callable[[T], object]) -> list[object] | None
     """Every item's id, or None when some item has none (`identity` raised): that page goes item by item."""
     try:
         return list(map(identity, items))
-    except (LookupError, AttributeError, TypeError):
+    except _NO_ID:
         return None
 
 
@@ -163,6 +167,7 @@ class Paginator(Generic[T]):
             nonlocal next_page
             if stopped:
                 return
+            # Counted, not tracked: a task cancelled before it started never runs code that could un-count it.
             running = sum(not task.done() for task in in_flight) - finishing
             while (
                 running < self.concurrency
