@@ -8,9 +8,11 @@ built per attempt on the hot path, so they avoid attrs' validators and ``evolve`
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Mapping, MutableMapping
-from typing import Protocol
+from typing import Protocol, TypeVar, overload
 
 __all__ = ["ByteStream", "Headers", "Request", "Response", "Timeout"]
+
+T = TypeVar("T")
 
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 _SECRET_HEADERS = frozenset({"x-ninja-token", "x-ninja-secret", "authorization", "cookie"})
@@ -78,6 +80,21 @@ class Headers(MutableMapping[str, str]):
 
     def __contains__(self, key: object) -> bool:
         return isinstance(key, str) and key.lower() in self._items
+
+    @overload
+    def get(self, key: str, /) -> str | None: ...
+
+    @overload
+    def get(self, key: str, /, default: str | T) -> str | T: ...
+
+    def get(self, key: str, /, default: object = None) -> object:
+        # One lookup instead of the ABC's try/__getitem__: every response is asked for its version header.
+        found = self._items.get(key.lower())
+        return default if found is None else found[1]
+
+    def plain(self) -> dict[str, str]:
+        """The headers as a plain dict, which aiohttp copies in C (a mapping costs it a call per key)."""
+        return dict(self._items.values())
 
     def __iter__(self) -> Iterator[str]:
         return (original for original, _ in self._items.values())

@@ -65,6 +65,10 @@ def safe_path(path: str) -> str:
     return "/".join(segments)
 
 
+# The same few paths come back on every call ("invoices", "invoices/5"): check each once.
+_checked_path = functools.lru_cache(maxsize=1024)(safe_path)
+
+
 def unix_seconds(value: int | datetime.datetime) -> int:
     """A v4 timestamp: Unix seconds given as an int, or an aware datetime."""
     if isinstance(value, datetime.datetime):
@@ -96,20 +100,20 @@ def _quoted_key(key: Any) -> str:
 
 def encode_query(params: Mapping[str, QueryValue]) -> str:
     """``k=v&...`` with None dropped, bools as 1/0, datetimes as Unix seconds, sequences comma-joined."""
-    return "&".join(
-        f"{_quoted_key(key)}={_query_value(value)}" for key, value in params.items() if value is not None
-    )
-
-
-def _query_value(value: Any) -> str:
-    # An int's text is digits and '-', which quote() leaves alone: skip quote() on the per-page hot path.
-    return str(value) if value.__class__ is int else quote(_encode_value(value), safe=",")
+    parts = []
+    for key, value in params.items():
+        if value is None:
+            continue
+        # An int's text is digits and '-', which quote() leaves alone: skip quote() on the per-page hot path.
+        text = str(value) if value.__class__ is int else quote(_encode_value(value), safe=",")
+        parts.append(f"{_quoted_key(key)}={text}")
+    return "&".join(parts)
 
 
 def build_url(api_url: str, path: str, params: Mapping[str, QueryValue] | None = None) -> str:
     """``api_url/path?query``; an absolute https URL (a file the server redirected to) is kept as it is."""
     absolute = path.startswith(("https://", "http://"))
-    url = _absolute(path) if absolute else f"{api_url}/{safe_path(path)}"
+    url = _absolute(path) if absolute else f"{api_url}/{_checked_path(path)}"
     if params:
         query = encode_query(params)
         if query:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections import deque
 
 from ..clock import Clock
 from ..errors import APITimeoutError
@@ -19,33 +20,56 @@ __all__ = ["ConcurrencyLimit"]
 
 
 class ConcurrencyLimit:
-    """``in_use`` and ``peak_in_use`` count held slots, for monitoring and for tests of the bound."""
+    """``in_use`` and ``peak_in_use`` count held slots, for monitoring and for tests of the bound.
 
-    __slots__ = ("_clock", "_semaphore", "in_use", "max_concurrency", "peak_in_use")
+    A counter and a queue of waiters rather than an ``asyncio.Semaphore``: taking a free slot is a
+    comparison, with no coroutine of its own, and a released slot goes straight to the oldest waiter (first
+    come, first served), so a newcomer never overtakes a queued call.
+    """
+
+    __slots__ = ("_clock", "_waiters", "in_use", "max_concurrency", "peak_in_use")
 
     def __init__(self, max_concurrency: int, clock: Clock) -> None:
         if max_concurrency < 1:
             raise ValueError(f"max_concurrency must be at least 1, got {max_concurrency!r}")
         self.max_concurrency = max_concurrency
-        self._semaphore = asyncio.Semaphore(max_concurrency)
+        self._waiters: deque[asyncio.Future[None]] = deque()
         self._clock = clock
         self.in_use = 0
         self.peak_in_use = 0
 
     def _release(self) -> None:
+        while self._waiters:
+            waiter = self._waiters.popleft()
+            if not waiter.done():
+                waiter.set_result(None)  # the slot passes to it as it is: in_use stays
+                return
         self.in_use -= 1
-        self._semaphore.release()
+
+    async def _queue(self, request: Request) -> None:
+        """Wait for a slot handed over by `_release`; the wait does not count against the call's deadline."""
+        queued_at = self._clock.monotonic()
+        waiter = asyncio.get_running_loop().create_future()
+        self._waiters.append(waiter)
+        try:
+            await waiter
+        except asyncio.CancelledError:
+            if waiter.cancelled():
+                if waiter in self._waiters:
+                    self._waiters.remove(waiter)
+            else:  # handed a slot just as it was cancelled: pass it on
+                self._release()
+            raise
+        if request.call_deadline is not None:
+            request.call_deadline += self._clock.monotonic() - queued_at
 
     async def __call__(self, request: Request, call_next: Handler) -> Response:
-        semaphore = self._semaphore
-        if semaphore.locked() and request.call_deadline is not None:
-            queued_at = self._clock.monotonic()
-            await semaphore.acquire()
-            request.call_deadline += self._clock.monotonic() - queued_at
+        if self.in_use < self.max_concurrency:  # never with anyone queued: slots are handed over
+            self.in_use += 1
+            if self.in_use > self.peak_in_use:
+                self.peak_in_use = self.in_use
         else:
-            await semaphore.acquire()
-        self.in_use += 1
-        self.peak_in_use = max(self.peak_in_use, self.in_use)
+            await self._queue(request)
         try:
             self._hand_over_deadline(request)
             response = await call_next(request)

@@ -17,6 +17,7 @@ __all__ = ["VersionGuard", "is_v4"]
 
 VERSION_HEADER = "X-Ninja-Version"
 V5_HEADERS = ("X-App-Version", "X-Api-Version")
+_ACTION_METHODS = frozenset({"PUT", "PATCH"})
 
 
 def is_v4(version: str | None) -> bool:
@@ -24,8 +25,6 @@ def is_v4(version: str | None) -> bool:
 
 
 def _carries_action(request: Request) -> bool:
-    if request.method not in ("PUT", "PATCH"):
-        return False
     query = request.url.partition("?")[2]
     if any(part.startswith("action=") for part in query.split("&")):
         return True
@@ -45,7 +44,8 @@ class VersionGuard:
         self.server_version: str | None = None
 
     async def __call__(self, request: Request, call_next: Handler) -> Response:
-        if _carries_action(request) and not is_v4(self.server_version):
+        action = request.method in _ACTION_METHODS and _carries_action(request)
+        if action and not is_v4(self.server_version):
             if self.server_version is None:
                 await self._probe(request, call_next)
                 self.server_version = self.server_version or ""

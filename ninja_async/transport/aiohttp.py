@@ -100,7 +100,7 @@ class AiohttpTransport(AsyncTransport):
         return self._timeout
 
     async def send(self, request: Request) -> Response:
-        left = time_left(request)
+        left = None if request.deadline is None else time_left(request)
         timeout = self._client_timeout(request, left)
         session = self._session.get()
         if left is not None:
@@ -109,7 +109,7 @@ class AiohttpTransport(AsyncTransport):
             response = await session.request(
                 request.method,
                 URL(request.url, encoded=True),
-                headers=request.headers,
+                headers=request.headers.plain(),
                 data=request.content,
                 allow_redirects=False,
                 raise_for_status=False,  # even if a user's session says otherwise: a status is an answer

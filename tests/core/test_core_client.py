@@ -10,6 +10,7 @@ from core_support import TOKEN, Script, v4_json
 
 from ninja_async.client import NinjaClient
 from ninja_async.errors import ClientClosedError
+from ninja_async.http import Headers
 from ninja_async.transport import MockTransport
 
 
@@ -26,6 +27,15 @@ async def test_base_url_with_or_without_api_prefix(base_url: str, script: Script
     async with NinjaClient(base_url, TOKEN, transport=MockTransport(script)) as ninja:
         await ninja.request("GET", "clients")
     assert script.requests[0].url == "https://ninja.example.com/api/v1/clients"
+
+
+def test_headers_get_ignores_case_and_plain_keeps_the_names_sent() -> None:
+    headers = Headers({"X-Ninja-Version": "4.5.50", "content-type": "application/json"})
+    assert headers.get("x-ninja-VERSION") == "4.5.50"
+    assert headers.get("X-Missing") is None
+    assert headers.get("X-Missing", "") == ""
+    headers["Content-Type"] = "text/csv"  # replaces the lower-case one, under the caller's spelling
+    assert headers.plain() == {"X-Ninja-Version": "4.5.50", "Content-Type": "text/csv"}
 
 
 async def test_self_hosted_subpath_is_kept(script: Script) -> None:

@@ -12,6 +12,7 @@ from ninja_async.clock import FakeClock
 from ninja_async.errors import RateLimitError, UnsupportedServerError
 from ninja_async.http import Request, Response, Timeout
 from ninja_async.middleware import LeakyBucket
+from ninja_async.middleware.limits import ConcurrencyLimit
 from ninja_async.transport import MockTransport
 
 
@@ -70,6 +71,76 @@ async def test_queueing_for_a_slot_does_not_count_against_the_deadline(clock: Fa
         await asyncio.gather(first, second)
     assert seen_deadlines[1] is not None and seen_deadlines[0] is not None
     assert seen_deadlines[1] - seen_deadlines[0] >= 60
+
+
+def _gated_limit() -> tuple[ConcurrencyLimit, list[str], dict[str, asyncio.Event]]:
+    """A limit of one slot; each call notes its start, then waits for its own gate."""
+    return ConcurrencyLimit(1, FakeClock()), [], {}
+
+
+async def _call(
+    limit: ConcurrencyLimit, name: str, started: list[str], gates: dict[str, asyncio.Event]
+) -> str:
+    async def send(request: Request) -> Response:
+        started.append(name)
+        await gates.setdefault(name, asyncio.Event()).wait()
+        return Response(200, content=b"{}", request=request)
+
+    await limit(Request("GET", f"https://n.example/api/v1/{name}"), send)
+    return name
+
+
+async def test_a_freed_slot_goes_to_the_oldest_waiter_not_a_newcomer() -> None:
+    limit, started, gates = _gated_limit()
+    first = asyncio.create_task(_call(limit, "first", started, gates))
+    await asyncio.sleep(0)
+    queued = [asyncio.create_task(_call(limit, name, started, gates)) for name in ("second", "third")]
+    await asyncio.sleep(0)
+    assert started == ["first"] and limit.in_use == 1
+    gates["first"].set()
+    await first
+    late = asyncio.create_task(_call(limit, "late", started, gates))  # arrives as the slot is handed over
+    for _ in range(3):
+        await asyncio.sleep(0)
+    assert started == ["first", "second"]
+    for name in ("second", "third", "late"):
+        gates.setdefault(name, asyncio.Event()).set()
+    assert await asyncio.gather(*queued, late) == ["second", "third", "late"]
+    assert started == ["first", "second", "third", "late"]
+    assert (limit.in_use, limit.peak_in_use) == (0, 1)
+
+
+async def test_a_cancelled_waiter_leaves_the_queue_and_a_handed_slot_is_passed_on() -> None:
+    limit, started, gates = _gated_limit()
+    tasks: dict[str, asyncio.Task[str]] = {}
+
+    async def holder_send(request: Request) -> Response:
+        await gates.setdefault("holder", asyncio.Event()).wait()
+        # Cancel the next waiter in the same loop turn as this call hands it the slot, before it runs.
+        asyncio.get_running_loop().call_soon(tasks["handed"].cancel)
+        return Response(200, content=b"{}", request=request)
+
+    holder = asyncio.create_task(limit(Request("GET", "https://n.example/api/v1/holder"), holder_send))
+    await asyncio.sleep(0)
+    for name in ("gone", "handed", "last"):
+        tasks[name] = asyncio.create_task(_call(limit, name, started, gates))
+    await asyncio.sleep(0)
+    tasks["gone"].cancel()  # cancelled while queued: it must not take a slot later
+    await asyncio.sleep(0)
+    gates["holder"].set()
+    await holder
+    for _ in range(3):
+        await asyncio.sleep(0)
+    assert started == ["last"]  # "handed" was given the slot, was cancelled, and passed it on
+    gates["last"].set()
+    assert await tasks["last"] == "last"
+    for name in ("gone", "handed"):
+        with pytest.raises(asyncio.CancelledError):
+            await tasks[name]
+    assert limit.in_use == 0
+    gates["after"] = asyncio.Event()
+    gates["after"].set()
+    assert await asyncio.wait_for(_call(limit, "after", started, gates), 1) == "after"  # the slot is free
 
 
 def test_leaky_bucket_matches_the_server_arithmetic() -> None:
