@@ -73,6 +73,8 @@ def _all_new(ids: list[object] | None, seen: set[object]) -> bool:
     return False
 
 
+_is_done = asyncio.Future.done  # a Task is a Future: its C method, callable without a Python frame
+
 PageSource = Page[T] | Callable[[], Page[T]]
 """What a paginator's ``fetch`` gives: the page, or a function that makes it when the caller gets there."""
 
@@ -168,7 +170,8 @@ class Paginator(Generic[T]):
             if stopped:
                 return
             # Counted, not tracked: a task cancelled before it started never runs code that could un-count it.
-            running = sum(not task.done() for task in in_flight) - finishing
+            # (Future.done through map: no Python frame per task.)
+            running = len(in_flight) - sum(map(_is_done, in_flight)) - finishing
             while (
                 running < self.concurrency
                 and len(in_flight) < 2 * self.concurrency
@@ -192,7 +195,12 @@ class Paginator(Generic[T]):
             fill_window()  # the next pages load while the caller works through the first
             yield first, None if identity is None else _ids(first.items, identity)
             while in_flight:
-                page = _made(await self._next_done(in_flight))
+                if self.ordered:
+                    source = await in_flight[0]
+                    in_flight.popleft()
+                else:
+                    source = await self._first_done(in_flight)
+                page = _made(source)
                 self.pages_fetched += 1
                 if page.count == 0:
                     last_page = min(last_page, page.current_page - 1)  # the list shrank: ask for no more
@@ -207,11 +215,7 @@ class Paginator(Generic[T]):
             if in_flight:
                 await asyncio.gather(*in_flight, return_exceptions=True)
 
-    async def _next_done(self, in_flight: deque[asyncio.Task[R]]) -> R:
-        if self.ordered:
-            result = await in_flight[0]
-            in_flight.popleft()
-            return result
+    async def _first_done(self, in_flight: deque[asyncio.Task[R]]) -> R:
         done, _ = await asyncio.wait(in_flight, return_when=asyncio.FIRST_COMPLETED)
         task = next(iter(done))
         in_flight.remove(task)
