@@ -66,8 +66,11 @@ class Headers(MutableMapping[str, str]):
     __slots__ = ("_items",)
 
     def __init__(self, items: Mapping[str, str] | Iterable[tuple[str, str]] | None = None) -> None:
-        pairs = () if items is None else items.items() if isinstance(items, Mapping) else items
-        self._items: dict[str, tuple[str, str]] = {key.lower(): (key, value) for key, value in pairs}
+        self._items: dict[str, tuple[str, str]] = {}
+        if items is not None:
+            # Duck-typed: an isinstance check against the Mapping ABC costs every response a Python call.
+            pairs = items.items() if hasattr(items, "items") else items
+            self._items = {key.lower(): (key, value) for key, value in pairs}
 
     def __getitem__(self, key: str) -> str:
         return self._items[key.lower()][1]

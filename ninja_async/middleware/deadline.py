@@ -6,18 +6,18 @@ from collections.abc import Awaitable
 
 from ..clock import Clock
 from ..http import Request, Response
-from .base import Handler
+from .base import Handler, Layer
 
 __all__ = ["DeadlineMiddleware"]
 
 
-class DeadlineMiddleware:
+class DeadlineMiddleware(Layer):
     __slots__ = ("_clock",)
 
     def __init__(self, clock: Clock) -> None:
         self._clock = clock
 
-    def __call__(self, request: Request, call_next: Handler) -> Awaitable[Response]:
+    def handle(self, call_next: Handler, request: Request) -> Awaitable[Response]:
         seconds = request.timeout.deadline
         if seconds is not None and request.call_deadline is None:
             request.call_deadline = self._clock.monotonic() + seconds

@@ -7,7 +7,7 @@ from collections.abc import Awaitable
 
 from .._version import __version__
 from ..http import Headers, Request, Response
-from .base import Handler
+from .base import Handler, Layer
 
 __all__ = ["HeadersMiddleware", "SecretStr", "default_user_agent"]
 
@@ -25,7 +25,7 @@ def default_user_agent() -> str:
     return f"ninja-async/{__version__} (Python {platform.python_version()})"
 
 
-class HeadersMiddleware:
+class HeadersMiddleware(Layer):
     """Sends ``X-Ninja-Token`` (and ``X-Ninja-Secret`` if given; to the API root only) and the headers that
     make v4 answer in JSON.
 
@@ -64,7 +64,7 @@ class HeadersMiddleware:
         self._authenticated = authenticated
         self._api_prefix = api_url + "/"
 
-    def __call__(self, request: Request, call_next: Handler) -> Awaitable[Response]:
+    def handle(self, call_next: Handler, request: Request) -> Awaitable[Response]:
         # The token goes to the API and nowhere else (a document's direct file URL, say).
         own_api = request.url.startswith(self._api_prefix)
         request.headers.update_missing(self._authenticated if own_api else self._public)

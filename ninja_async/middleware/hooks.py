@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, TypedDict
 
 from ..http import Request, Response
-from .base import Handler
+from .base import Handler, Layer
 from .retry import RetryEvent
 
 __all__ = ["EventHooks", "HooksMiddleware", "call_hooks"]
@@ -33,14 +33,14 @@ async def call_hooks(hooks: Sequence[Callable[[Any], Any]], argument: Any) -> No
             await result
 
 
-class HooksMiddleware:
+class HooksMiddleware(Layer):
     __slots__ = ("_on_request", "_on_response")
 
     def __init__(self, hooks: EventHooks) -> None:
         self._on_request = tuple(hooks.get("request", ()))
         self._on_response = tuple(hooks.get("response", ()))
 
-    async def __call__(self, request: Request, call_next: Handler) -> Response:
+    async def handle(self, call_next: Handler, request: Request) -> Response:
         if self._on_request:
             await call_hooks(self._on_request, request)
         response = await call_next(request)

@@ -14,12 +14,12 @@ from collections import deque
 from ..clock import Clock
 from ..errors import APITimeoutError
 from ..http import Request, Response
-from .base import Handler
+from .base import Handler, Layer
 
 __all__ = ["ConcurrencyLimit"]
 
 
-class ConcurrencyLimit:
+class ConcurrencyLimit(Layer):
     """``in_use`` and ``peak_in_use`` count held slots, for monitoring and for tests of the bound.
 
     A counter and a queue of waiters rather than an ``asyncio.Semaphore``: taking a free slot is a
@@ -63,7 +63,7 @@ class ConcurrencyLimit:
         if request.call_deadline is not None:
             request.call_deadline += self._clock.monotonic() - queued_at
 
-    async def __call__(self, request: Request, call_next: Handler) -> Response:
+    async def handle(self, call_next: Handler, request: Request) -> Response:
         if self.in_use < self.max_concurrency:  # never with anyone queued: slots are handed over
             self.in_use += 1
             if self.in_use > self.peak_in_use:

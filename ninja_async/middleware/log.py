@@ -11,17 +11,17 @@ from collections.abc import Awaitable
 
 from ..errors import APIError
 from ..http import Request, Response
-from .base import Handler
+from .base import Handler, Layer
 
 __all__ = ["LoggingMiddleware", "logger"]
 
 logger = logging.getLogger("ninja_async")
 
 
-class LoggingMiddleware:
+class LoggingMiddleware(Layer):
     __slots__ = ()
 
-    def __call__(self, request: Request, call_next: Handler) -> Awaitable[Response]:
+    def handle(self, call_next: Handler, request: Request) -> Awaitable[Response]:
         if not logger.isEnabledFor(logging.DEBUG):
             return call_next(request)
         return self._logged(request, call_next)

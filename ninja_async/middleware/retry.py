@@ -37,7 +37,7 @@ from ..errors import (
     retry_after_seconds,
 )
 from ..http import Request, Response
-from .base import Handler
+from .base import Handler, Layer
 
 __all__ = ["RetryBudget", "RetryEvent", "RetryKind", "RetryMiddleware", "RetryPolicy", "retry_kind"]
 
@@ -173,7 +173,7 @@ async def _ignore_event(event: RetryEvent) -> None:
     return None
 
 
-class RetryMiddleware:
+class RetryMiddleware(Layer):
     __slots__ = ("_budget", "_clock", "_rng", "on_retry", "policy")
 
     def __init__(
@@ -190,7 +190,7 @@ class RetryMiddleware:
         self._rng = rng or random.Random()
         self.on_retry = on_retry or _ignore_event
 
-    async def __call__(self, request: Request, call_next: Handler) -> Response:
+    async def handle(self, call_next: Handler, request: Request) -> Response:
         try:
             response = await call_next(request)
         except APIError as error:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..errors import APIConnectionError, error_from_response
 from ..http import Request, Response
-from .base import Handler
+from .base import Handler, Layer
 
 __all__ = ["StatusMiddleware"]
 
@@ -12,10 +12,10 @@ __all__ = ["StatusMiddleware"]
 MAX_ERROR_BODY = 1 << 20
 
 
-class StatusMiddleware:
+class StatusMiddleware(Layer):
     __slots__ = ()
 
-    async def __call__(self, request: Request, call_next: Handler) -> Response:
+    async def handle(self, call_next: Handler, request: Request) -> Response:
         response = await call_next(request)
         if 200 <= response.status < 300:
             return response

@@ -13,7 +13,7 @@ from __future__ import annotations
 from ..clock import Clock
 from ..errors import APITimeoutError, RateLimitError
 from ..http import Request, Response
-from .base import Handler
+from .base import Handler, Layer
 
 __all__ = ["LeakyBucket", "ThrottleMiddleware"]
 
@@ -53,14 +53,14 @@ class LeakyBucket:
         return max(self.level - (now - self.updated), 0.0)
 
 
-class ThrottleMiddleware:
+class ThrottleMiddleware(Layer):
     __slots__ = ("_clock", "bucket")
 
     def __init__(self, bucket: LeakyBucket, clock: Clock) -> None:
         self.bucket = bucket
         self._clock = clock
 
-    async def __call__(self, request: Request, call_next: Handler) -> Response:
+    async def handle(self, call_next: Handler, request: Request) -> Response:
         now = self._clock.monotonic()
         delay = self.bucket.reserve(now)
         if delay > 0:

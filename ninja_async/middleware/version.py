@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ..errors import APIError, UnsupportedServerError
 from ..http import Headers, Request, Response
-from .base import Handler
+from .base import Handler, Layer
 
 __all__ = ["VersionGuard", "is_v4"]
 
@@ -31,7 +31,7 @@ def _carries_action(request: Request) -> bool:
     return request.content is not None and b'"action"' in request.content
 
 
-class VersionGuard:
+class VersionGuard(Layer):
     """``server_version``: the last ``X-Ninja-Version`` seen, a v5 description, or None while unknown.
 
     Some v4 responses (the compact 422, ``POST /hooks``) carry no version header; they change nothing.
@@ -43,7 +43,7 @@ class VersionGuard:
         self._ping_url = f"{api_url}/ping"
         self.server_version: str | None = None
 
-    async def __call__(self, request: Request, call_next: Handler) -> Response:
+    async def handle(self, call_next: Handler, request: Request) -> Response:
         action = request.method in _ACTION_METHODS and _carries_action(request)
         if action and not is_v4(self.server_version):
             if self.server_version is None:

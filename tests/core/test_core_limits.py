@@ -1,4 +1,4 @@
-"""Concurrency bound, client-side throttle, the version guard."""
+"""Concurrency bound, client-side throttle, the version guard, how layers are bound."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from ninja_async.clock import FakeClock
 from ninja_async.errors import RateLimitError, UnsupportedServerError
 from ninja_async.http import Request, Response, Timeout
 from ninja_async.middleware import LeakyBucket
+from ninja_async.middleware.base import Handler, Layer, build_chain
 from ninja_async.middleware.limits import ConcurrencyLimit
 from ninja_async.transport import MockTransport
 
@@ -237,3 +238,24 @@ async def test_rate_limit_error_surfaces_when_retries_are_off(script: Script, cl
         with pytest.raises(RateLimitError) as caught:
             await ninja.request("GET", "clients")
     assert caught.value.retry_after == 2.0
+
+
+async def test_a_layer_works_bound_in_a_chain_and_called_as_a_middleware() -> None:
+    class Tag(Layer):
+        __slots__ = ("name",)
+
+        def __init__(self, name: str) -> None:
+            self.name = name
+
+        async def handle(self, call_next: Handler, request: Request) -> Response:
+            request.headers["X-Path"] = request.headers.get("X-Path", "") + self.name
+            return await call_next(request)
+
+    async def send(request: Request) -> Response:
+        return Response(200, headers={"X-Seen": request.headers["X-Path"]}, request=request)
+
+    chain = build_chain([Tag("a"), Tag("b")], send)
+    response = await chain(Request("GET", "https://n.example/api/v1/ping"))
+    assert response.headers["X-Seen"] == "ab"  # outermost first
+    direct = await Tag("c")(Request("GET", "https://n.example/api/v1/ping"), send)
+    assert direct.headers["X-Seen"] == "c"
