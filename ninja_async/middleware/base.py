@@ -3,8 +3,9 @@
 A middleware is any callable ``(request, call_next)`` returning an awaitable ``Response`` (an ``async def``
 is one): it may change the request, call the next handler (any number of times, as retry does), inspect or
 replace the response, or raise. The chain is built once per client, so a call costs one plain function call
-per middleware (the SDK's own layers, `Layer`s, not even that). A layer that only prepares the request can be a plain ``def`` returning ``call_next(request)``
-as is: that spares every call a coroutine of its own (each costs a page of 100 invoices about 0.5%).
+per middleware (the SDK's own layers, `Layer`s, not even that). A layer that only prepares the request can
+be a plain ``def`` returning ``call_next(request)`` as is: that spares every call a coroutine of its own
+(each costs a page of 100 invoices about 0.5%).
 """
 
 from __future__ import annotations
