@@ -34,6 +34,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn_from_attrs, make_dict_unstructure_fn, override
 
 from ..errors import ResponseDecodeError
+from ..json_keys import decoder_key
 from .base import Model
 from .wire import (
     CHECKERS,
@@ -197,11 +198,12 @@ def _counting_structure_fn(
             hook, kind = converter.get_structure_hook(a.type, cache_result=False), a.type
         namespace[f"__h_{a.name}"] = hook
         namespace[f"__t_{a.name}"] = kind
-        call = f"__h_{a.name}(o[{a.name!r}]{'' if kind is None else f', __t_{a.name}'})"
+        namespace[f"__k_{a.name}"] = decoder_key(a.name)  # the decoder's own key: lookups hit by identity
+        call = f"__h_{a.name}(o[__k_{a.name}]{'' if kind is None else f', __t_{a.name}'})"
         (required if a.default is attrs.NOTHING else optional).append(
             f"{a.name}={call}"
             if a.default is attrs.NOTHING
-            else f"  if {a.name!r} in o:\n    res[{a.name!r}] = {call}"
+            else f"  if __k_{a.name} in o:\n    res[{a.name!r}] = {call}"
         )
     lines = [
         "def structure_model(o, _=None):",

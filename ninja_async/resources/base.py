@@ -28,6 +28,7 @@ from ..endpoints import ACTION_WIRE_NAMES, Endpoint, Op
 from ..errors import APIStatusError, NotFoundError
 from ..files import encode_multipart, read_capped, save_download
 from ..http import Response, Timeout
+from ..json_keys import decoder_key
 from ..models import Model, unstructure
 from ..pagination import DEFAULT_PAGE_CONCURRENCY, Paginator
 from ..sync import Sync
@@ -41,7 +42,7 @@ Since = int | datetime.datetime
 """An ``updated_at`` filter: Unix seconds, or an aware datetime."""
 
 DEFAULT_PER_PAGE = 100
-_RAW_ID = operator.itemgetter("id")
+_RAW_ID = operator.itemgetter(decoder_key("id"))
 _MODEL_ID = operator.attrgetter("id")
 REMINDERS = frozenset({"reminder1", "reminder2", "reminder3"})
 # Invoice items in a PUT must carry these keys, or v4 answers 500 (spec §6.3).

@@ -464,3 +464,14 @@ async def test_pages_waiting_to_be_read_are_decoded_only_when_the_caller_reaches
     assert made == [1, 2]
     assert [item["id"] async for item in items] == [3, 4]
     assert made == [1, 2, 3, 4]
+
+
+def test_ids_are_read_with_the_key_object_the_decoder_hands_out() -> None:
+    import orjson
+
+    from ninja_async.json_keys import decoder_key
+
+    key = decoder_key("id")
+    assert key == "id"
+    (decoded,) = orjson.loads(b'[{"name": "x", "id": 7}]')
+    assert any(name is key for name in decoded)  # an identity hit, not a string comparison, per lookup
