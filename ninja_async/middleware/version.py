@@ -25,6 +25,7 @@ def is_v4(version: str | None) -> bool:
 
 
 def _carries_action(request: Request) -> bool:
+    """Whether a PUT or PATCH asks for a v4 action, in its query or in its JSON body."""
     query = request.url.partition("?")[2]
     if any(part.startswith("action=") for part in query.split("&")):
         return True
