@@ -26,6 +26,8 @@ def is_v4(version: str | None) -> bool:
 
 def _carries_action(request: Request) -> bool:
     """Whether a PUT or PATCH asks for a v4 action, in its query or in its JSON body."""
+    if request.method not in _ACTION_METHODS:
+        return False
     query = request.url.partition("?")[2]
     if any(part.startswith("action=") for part in query.split("&")):
         return True
@@ -45,8 +47,7 @@ class VersionGuard(Layer):
         self.server_version: str | None = None
 
     async def handle(self, call_next: Handler, request: Request) -> Response:
-        action = request.method in _ACTION_METHODS and _carries_action(request)
-        if action and not is_v4(self.server_version):
+        if _carries_action(request) and not is_v4(self.server_version):
             if self.server_version is None:
                 await self._probe(request, call_next)
                 self.server_version = self.server_version or ""

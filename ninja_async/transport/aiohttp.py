@@ -100,7 +100,7 @@ class AiohttpTransport(AsyncTransport):
         return self._timeout
 
     async def send(self, request: Request) -> Response:
-        left = None if request.deadline is None else time_left(request)
+        left = time_left(request)
         timeout = self._client_timeout(request, left)
         session = self._session.get()
         if left is not None:
