@@ -6,13 +6,14 @@ import math
 import ssl as _ssl
 from collections.abc import Iterable
 from contextvars import ContextVar
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import aiohttp
 from yarl import URL
 
 from ..errors import APIConnectionError
 from ..http import Headers, Request, Response
+from . import aiohttp_protocol
 from .base import AsyncTransport, _LoopBound, connection_error, time_left, timeout_error
 
 if TYPE_CHECKING:
@@ -137,7 +138,12 @@ class AiohttpTransport(AsyncTransport):
 
 
 class _Connector(aiohttp.TCPConnector):
-    """A TCP connector that notes when a request has its connection, so the request is going out."""
+    """A TCP connector that notes when a request has its connection, so the request is going out, and
+    keeps each connection's read timeout on one timer (`aiohttp_protocol`)."""
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        aiohttp_protocol.install(self)
 
     async def connect(
         self, req: aiohttp.ClientRequest, traces: list[Trace], timeout: aiohttp.ClientTimeout

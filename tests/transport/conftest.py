@@ -75,6 +75,15 @@ def _app(server: Server) -> web.Application:
         await server.release.wait()
         return response
 
+    async def trickle(request: web.Request) -> web.StreamResponse:
+        """``?chunks=N&gap=S``: N small chunks, S seconds apart (a slow server that keeps sending)."""
+        response = web.StreamResponse()
+        await response.prepare(request)
+        for _ in range(int(request.query["chunks"])):
+            await asyncio.sleep(float(request.query["gap"]))
+            await response.write(b"tick ")
+        return response
+
     async def hang(request: web.Request) -> web.Response:
         await server.release.wait()
         return web.Response(text="late")
@@ -102,6 +111,7 @@ def _app(server: Server) -> web.Application:
         "/endless": endless,
         "/drip": drip,
         "/hang": hang,
+        "/trickle": trickle,
         "/close": close,
     }.items():
         app.router.add_get(path, handler)

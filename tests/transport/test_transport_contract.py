@@ -142,6 +142,27 @@ async def test_read_timeout_is_a_timeout_after_sending(transport: AsyncTransport
     assert server.hits == ["/hang"]
 
 
+async def test_read_timeout_bounds_each_wait_not_the_whole_body(
+    transport: AsyncTransport, server: Server
+) -> None:
+    # 8 chunks 0.1 s apart: 0.8 s in all, well over the 0.5 s read timeout, but never 0.5 s without a byte.
+    response = await transport.send(
+        req("GET", server.url + "/trickle?chunks=8&gap=0.1", timeout=Timeout(connect=5.0, read=0.5))
+    )
+    assert response.content == b"tick " * 8
+
+
+async def test_a_shorter_read_timeout_applies_on_a_reused_connection(
+    transport: AsyncTransport, server: Server
+) -> None:
+    await echo(transport, req("GET", server.url + "/echo", timeout=Timeout(connect=5.0, read=30.0)))
+    started = time.monotonic()
+    with pytest.raises(APITimeoutError):
+        await transport.send(req("GET", server.url + "/hang", timeout=Timeout(connect=5.0, read=0.2)))
+    assert time.monotonic() - started < 5.0  # the 0.2 s limit, not the first request's 30 s
+    assert server.peers[0] == server.peers[1]  # the same kept-alive connection
+
+
 async def test_no_free_pool_slot_in_time_is_a_timeout_before_sending(
     make_transport: TransportFactory, server: Server
 ) -> None:
