@@ -52,11 +52,13 @@ class LazyReadTimeoutProtocol(ResponseHandler):
         self._idle_timer = self._loop.call_at(when, self._check_deadline)
 
     def _check_deadline(self) -> None:
-        self._idle_timer = None
+        armed_for, self._idle_timer = self._idle_timer_at, None
         deadline = self._read_deadline
         if deadline is None:
             return
-        if self._loop.time() >= deadline:
+        # The loop runs a timer up to a clock tick early: judge by the time it was armed for, as aiohttp's
+        # own timer is judged, rather than by a fresh clock read that could put the failure a tick late.
+        if deadline <= armed_for:
             self._on_read_timeout()  # fails the read; aiohttp's set_exception drops the deadline
         else:
             self._arm(deadline)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import inspect
 from collections.abc import Callable
 from typing import Any, cast
 
@@ -43,11 +44,12 @@ class FakeLoop:
     def armed(self) -> list[FakeTimer]:
         return [timer for timer in self.timers if not timer.cancelled]
 
-    def advance_to_next_timer(self) -> None:
-        """Move the clock to the earliest armed timer and fire it, as the event loop would."""
+    def advance_to_next_timer(self, early: float = 0.0) -> None:
+        """Move the clock to the earliest armed timer and fire it, as the event loop would (which may be up
+        to a clock tick ``early``)."""
         timer = min(self.armed(), key=lambda armed: armed.when)
         self.timers.remove(timer)
-        self.now = max(self.now, timer.when)
+        self.now = max(self.now, timer.when - early)
         timer.callback()
 
 
@@ -76,6 +78,14 @@ def test_data_moves_the_deadline_without_a_timer_per_chunk() -> None:
 
     loop.advance_to_next_timer()
     assert loop.now == 1.9
+    assert timed_out(protocol)
+    assert loop.armed() == []
+
+
+def test_a_timer_run_a_clock_tick_early_still_fails_the_read_on_time() -> None:
+    loop = FakeLoop()
+    protocol = waiting_protocol(loop, read_timeout=0.1)
+    loop.advance_to_next_timer(early=0.015)  # a 15.6 ms clock (Windows) runs timers that early
     assert timed_out(protocol)
     assert loop.armed() == []
 
@@ -149,6 +159,17 @@ async def test_install_leaves_an_aiohttp_without_the_hooks_alone(monkeypatch: py
         assert factory.func is ResponseHandler
     finally:
         await connector.close()
+
+
+def test_no_other_aiohttp_code_touches_the_timer_handle_we_leave_unused() -> None:
+    # The protocol keeps its timer under its own name and relies on aiohttp reaching aiohttp's timer only
+    # through the two methods it overrides. An aiohttp that uses the handle anywhere else fails here.
+    users = {
+        name
+        for name, member in vars(ResponseHandler).items()
+        if inspect.isfunction(member) and "_read_timeout_handle" in inspect.getsource(member)
+    }
+    assert users == {"__init__", "_drop_timeout", "_reschedule_timeout"}
 
 
 async def test_the_default_transport_uses_it_with_this_aiohttp() -> None:

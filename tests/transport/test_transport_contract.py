@@ -163,6 +163,33 @@ async def test_a_shorter_read_timeout_applies_on_a_reused_connection(
     assert server.peers[0] == server.peers[1]  # the same kept-alive connection
 
 
+async def test_an_idle_pooled_connection_outlives_the_read_timeout(
+    transport: AsyncTransport, server: Server
+) -> None:
+    quick = Timeout(connect=5.0, read=0.1)
+    slow = asyncio.ensure_future(
+        transport.send(
+            req("GET", server.url + "/trickle?chunks=1&gap=0.3", timeout=Timeout(connect=5.0, read=2.0))
+        )
+    )
+    await echo(transport, req("GET", server.url + "/echo", timeout=quick))  # alongside: a second connection
+    await slow  # meanwhile the second connection idles in the pool for three of its read timeouts
+    await asyncio.gather(*(echo(transport, req("GET", server.url + "/echo", timeout=quick)) for _ in "ab"))
+    assert len(set(server.peers)) == 2  # both connections served again: no timeout went off while idle
+    assert set(server.peers[-2:]) == set(server.peers)
+
+
+async def test_a_longer_read_timeout_applies_on_a_reused_connection(
+    transport: AsyncTransport, server: Server
+) -> None:
+    await echo(transport, req("GET", server.url + "/echo", timeout=Timeout(connect=5.0, read=0.1)))
+    response = await transport.send(
+        req("GET", server.url + "/trickle?chunks=1&gap=0.3", timeout=Timeout(connect=5.0, read=2.0))
+    )
+    assert response.content == b"tick "  # 0.3 s of silence: fine under 2 s, though the first call had 0.1 s
+    assert server.peers[0] == server.peers[1]
+
+
 async def test_no_free_pool_slot_in_time_is_a_timeout_before_sending(
     make_transport: TransportFactory, server: Server
 ) -> None:
