@@ -6,6 +6,7 @@ the start of the raw body kept on the error: never a ``KeyError`` from deep insi
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable
 from itertools import repeat
 from typing import Any, Generic, TypeVar
@@ -22,6 +23,7 @@ __all__ = [
     "PageMeta",
     "decode_item",
     "decode_page",
+    "decode_raw_page",
     "load_json",
     "models_of",
     "parse_meta",
@@ -104,6 +106,8 @@ class Page(Generic[T]):
 
     items: list[T]
     meta: PageMeta
+    # The items' ids when the decoder read them (`decode_raw_page`), for the paginator's de-duplication.
+    _ids: list[object] | None = attrs.field(default=None, init=False, repr=False, eq=False)
 
     @property
     def total(self) -> int:
@@ -162,18 +166,43 @@ def parse_meta(payload: Any, response: Response) -> PageMeta:
     return PageMeta(**values)
 
 
-def decode_page(response: Response, decode_items: Callable[[Any, str], list[T]]) -> Page[T]:
-    """``{"data": [...], "meta": {"pagination": {...}}}`` → a `Page` of whatever ``decode_items`` makes."""
+def _list_and_meta(response: Response) -> tuple[list[Any], PageMeta]:
     payload = load_json(response)
     data = payload.get("data") if isinstance(payload, dict) else None
     if not isinstance(data, list):
         raise _fail("expected a list under 'data'", response, "data")
-    meta = parse_meta(payload, response)
+    return data, parse_meta(payload, response)
+
+
+def _decoded(response: Response, decode_items: Callable[[Any, str], list[T]], data: list[Any]) -> list[T]:
     try:
-        items = decode_items(data, "data")
+        return decode_items(data, "data")
     except ResponseDecodeError as exc:
         raise _fail(str(exc), response, exc.path) from None
-    return Page(items, meta)
+
+
+def decode_page(response: Response, decode_items: Callable[[Any, str], list[T]]) -> Page[T]:
+    """``{"data": [...], "meta": {"pagination": {...}}}`` → a `Page` of whatever ``decode_items`` makes."""
+    data, meta = _list_and_meta(response)
+    return Page(_decoded(response, decode_items, data), meta)
+
+
+def decode_raw_page(response: Response, read_id: operator.itemgetter[str]) -> Page[dict[str, Any]]:
+    """`decode_page` with `raw_items` for records with ids, in one pass over the items instead of two.
+
+    Reading every item's id with ``read_id`` (an ``itemgetter`` of a string key) is the check that every item
+    is an object: in decoded JSON nothing else can be subscripted with a string. The ids stay on the page for
+    the paginator's de-duplication, which reads them with the same getter. A page where some id does not
+    read is checked item by item.
+    """
+    data, meta = _list_and_meta(response)
+    try:
+        ids = list(map(read_id, data))
+    except (LookupError, TypeError):
+        return Page(_decoded(response, raw_items, data), meta)
+    page = Page(data, meta)
+    object.__setattr__(page, "_ids", ids)
+    return page
 
 
 def models_of(model: type[M], *, strict: bool = False) -> Callable[[Any, str], list[M]]:

@@ -49,10 +49,15 @@ def _id_or_none(identity: Callable[[T], object], item: T) -> object:
         return None
 
 
-def _ids(items: list[T], identity: Callable[[T], object]) -> list[object] | None:
-    """Every item's id, or None when some item has none (`identity` raised): that page goes item by item."""
+def _ids(page: Page[T], identity: Callable[[T], object] | None) -> list[object] | None:
+    """Every item's id (as the decoder read them, if it did), or None when some item has none (`identity`
+    raised): that page goes item by item. None too without ``identity``."""
+    if identity is None:
+        return None
+    if page._ids is not None:
+        return page._ids
     try:
-        return list(map(identity, items))
+        return list(map(identity, page.items))
     except _NO_ID:
         return None
 
@@ -193,7 +198,7 @@ class Paginator(Generic[T]):
             while len(in_flight) > max(last_page - self.start_page, 0):  # speculation past the end
                 in_flight.pop().cancel()
             fill_window()  # the next pages load while the caller works through the first
-            yield first, None if identity is None else _ids(first.items, identity)
+            yield first, _ids(first, identity)
             while in_flight:
                 if self.ordered:
                     source = await in_flight[0]
@@ -207,7 +212,7 @@ class Paginator(Generic[T]):
                 else:
                     last_page = max(last_page, page.total_pages)  # the list grew while we read it
                 fill_window()
-                yield page, None if identity is None else _ids(page.items, identity)
+                yield page, _ids(page, identity)
         finally:
             stopped = True
             for task in in_flight:

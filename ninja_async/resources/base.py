@@ -15,6 +15,7 @@ between that read and the PUT is overwritten: the window is one round trip.
 from __future__ import annotations
 
 import datetime
+import functools
 import operator
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from pathlib import Path
@@ -23,7 +24,16 @@ from urllib.parse import urljoin
 
 import attrs
 
-from ..decoding import Page, decode_item, decode_page, envelope_object, load_json, models_of, raw_items
+from ..decoding import (
+    Page,
+    decode_item,
+    decode_page,
+    decode_raw_page,
+    envelope_object,
+    load_json,
+    models_of,
+    raw_items,
+)
 from ..endpoints import ACTION_WIRE_NAMES, Endpoint, Op
 from ..errors import APIStatusError, NotFoundError
 from ..files import encode_multipart, read_capped, save_download
@@ -150,13 +160,16 @@ class Resource(Generic[M]):
     def _paginator(
         self, params: dict[str, QueryValue], *, raw: bool, concurrency: int, ordered: bool, prefetch: int
     ) -> Paginator[Any]:
-        decode = raw_items if raw else self._decode_items
         # Rows are de-duplicated by id; payment terms have none (and their order never shifts).
         identity = None if self.endpoint.key != "id" else (_RAW_ID if raw else _MODEL_ID)
+        read: Callable[[Response, Any], Page[Any]] = decode_page
+        how: Any = raw_items if raw else self._decode_items
+        if raw and identity is not None:  # the page reads its ids, with the getter the paginator uses
+            read, how = decode_raw_page, _RAW_ID
 
         async def fetch(page: int) -> Callable[[], Page[Any]]:
             response = await self._request("GET", self.endpoint.path, params={**params, "page": page})
-            return lambda: decode_page(response, decode)  # decoded when the caller gets there
+            return functools.partial(read, response, how)  # decoded when the caller gets there
 
         def as_dicts() -> Paginator[dict[str, Any]]:
             return self._paginator(

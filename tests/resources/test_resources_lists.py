@@ -6,6 +6,7 @@ import asyncio
 import datetime
 from typing import Any
 
+import orjson
 import pytest
 import resources_support as fx
 from resources_support import FakeServer, page, query
@@ -429,6 +430,50 @@ async def test_raw_rows_without_a_usable_id_are_kept_every_time(
     paginator = ninja.invoices.list(per_page=2).raw()
     assert [i.get("id") async for i in paginator] == [1, kept_id, kept_id]
     assert paginator.duplicates_dropped == 1
+
+
+@pytest.mark.parametrize("odd_row", [5, "x", [1], None], ids=["number", "string", "list", "null"])
+async def test_a_raw_row_that_is_not_an_object_is_a_decode_error(
+    ninja: NinjaClient, server: FakeServer, odd_row: Any
+) -> None:
+    # Raw pages are checked by reading every row's id: a row where that fails is then checked on its own.
+    _pages_of(server, [fx.invoice(1), odd_row])
+    for listing in (ninja.invoices.list(per_page=2).raw(), ninja.invoices.list(per_page=2).raw().pages()):
+        with pytest.raises(ResponseDecodeError) as caught:
+            _ = [row async for row in listing]
+        assert caught.value.path == "data[1]"
+        assert "expected an object" in str(caught.value)
+
+
+async def test_raw_pages_hand_the_ids_they_read_to_the_de_duplication(
+    ninja: NinjaClient, server: FakeServer
+) -> None:
+    _pages_of(server, [fx.invoice(1), fx.invoice(2)], [fx.invoice(2), fx.invoice(3)])
+    first = await ninja.invoices.list(per_page=2).raw()
+    assert first._ids == [1, 2]  # read once, as the check that every row is an object
+    paginator = ninja.invoices.list(per_page=2).raw()
+    assert [row["id"] async for row in paginator] == [1, 2, 3]
+    assert paginator.duplicates_dropped == 1
+
+
+async def test_the_paginator_checks_for_repeats_with_the_ids_the_decoder_read() -> None:
+    from operator import itemgetter
+
+    from ninja_async.decoding import Page, decode_raw_page
+    from ninja_async.pagination import Paginator
+
+    def body(number: int, ids: list[int]) -> bytes:
+        pagination = {"total": 4, "count": 2, "per_page": 2, "current_page": number, "total_pages": 2}
+        return orjson.dumps({"data": [{"id": i} for i in ids], "meta": {"pagination": pagination}})
+
+    async def fetch(number: int) -> Page[dict[str, Any]]:
+        content = body(number, [[1, 2], [3, 4]][number - 1])
+        return decode_raw_page(Response(200, content=content), itemgetter("id"))
+
+    def unused(item: dict[str, Any]) -> object:
+        raise AssertionError("the ids were read already, as the page was decoded")
+
+    assert [row["id"] async for row in Paginator(fetch, identity=unused)] == [1, 2, 3, 4]
 
 
 async def test_a_row_repeated_within_a_page_keeps_its_first_copy(
