@@ -106,8 +106,11 @@ class Page(Generic[T]):
 
     items: list[T]
     meta: PageMeta
-    # The items' ids when the decoder read them (`decode_raw_page`), for the paginator's de-duplication.
-    _ids: list[object] | None = attrs.field(default=None, init=False, repr=False, eq=False)
+    # The getter the decoder read the items' ids with, and the ids (`decode_raw_page`): a paginator that
+    # de-duplicates with that same getter takes them instead of reading every item again.
+    _ids: tuple[Callable[[Any], object], list[object]] | None = attrs.field(
+        default=None, init=False, repr=False, eq=False
+    )
 
     @property
     def total(self) -> int:
@@ -191,8 +194,8 @@ def decode_raw_page(response: Response, read_id: operator.itemgetter[str]) -> Pa
     """`decode_page` with `raw_items` for records with ids, in one pass over the items instead of two.
 
     Reading every item's id with ``read_id`` (an ``itemgetter`` of a string key) is the check that every item
-    is an object: in decoded JSON nothing else can be subscripted with a string. The ids stay on the page for
-    the paginator's de-duplication, which reads them with the same getter. A page where some id does not
+    is an object: in decoded JSON nothing else can be subscripted with a string. The ids stay on the page,
+    with the getter, for a paginator that de-duplicates with the same one. A page where some id does not
     read is checked item by item.
     """
     data, meta = _list_and_meta(response)
@@ -201,7 +204,7 @@ def decode_raw_page(response: Response, read_id: operator.itemgetter[str]) -> Pa
     except (LookupError, TypeError):
         return Page(_decoded(response, raw_items, data), meta)
     page = Page(data, meta)
-    object.__setattr__(page, "_ids", ids)
+    object.__setattr__(page, "_ids", (read_id, ids))
     return page
 
 

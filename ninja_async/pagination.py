@@ -50,12 +50,13 @@ def _id_or_none(identity: Callable[[T], object], item: T) -> object:
 
 
 def _ids(page: Page[T], identity: Callable[[T], object] | None) -> list[object] | None:
-    """Every item's id (as the decoder read them, if it did), or None when some item has none (`identity`
-    raised): that page goes item by item. None too without ``identity``."""
+    """Every item's id (as the decoder read them, if it did with ``identity``), or None when some item has
+    none (`identity` raised): that page goes item by item. None too without ``identity``."""
     if identity is None:
         return None
-    if page._ids is not None:
-        return page._ids
+    known = page._ids
+    if known is not None and known[0] is identity:
+        return known[1]
     try:
         return list(map(identity, page.items))
     except _NO_ID:

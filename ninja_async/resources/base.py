@@ -162,14 +162,15 @@ class Resource(Generic[M]):
     ) -> Paginator[Any]:
         # Rows are de-duplicated by id; payment terms have none (and their order never shifts).
         identity = None if self.endpoint.key != "id" else (_RAW_ID if raw else _MODEL_ID)
-        read: Callable[[Response, Any], Page[Any]] = decode_page
-        how: Any = raw_items if raw else self._decode_items
-        if raw and identity is not None:  # the page reads its ids, with the getter the paginator uses
-            read, how = decode_raw_page, _RAW_ID
+        # decode(response, reader) makes a page; raw pages with ids read them (their check) for the paginator.
+        decode: Callable[[Response, Any], Page[Any]] = decode_page
+        reader: Callable[..., Any] = raw_items if raw else self._decode_items
+        if raw and identity is not None:
+            decode, reader = decode_raw_page, _RAW_ID
 
         async def fetch(page: int) -> Callable[[], Page[Any]]:
             response = await self._request("GET", self.endpoint.path, params={**params, "page": page})
-            return functools.partial(read, response, how)  # decoded when the caller gets there
+            return functools.partial(decode, response, reader)  # decoded when the caller gets there
 
         def as_dicts() -> Paginator[dict[str, Any]]:
             return self._paginator(
