@@ -10,6 +10,10 @@ none per request on a kept-alive connection.
 
 It hooks aiohttp's private ``_reschedule_timeout`` (restart the clock) and ``_drop_timeout`` (stop it);
 `install` leaves a connector as it is on an aiohttp without them.
+
+It also mends a hang in aiohttp: at an interim answer (``103 Early Hints``, which proxies and CDNs send)
+aiohttp stops the read timeout as at a final answer without a body, then waits for the final answer with no
+clock running, so a server that stalls after it hangs the request. Here the clock keeps running.
 """
 
 from __future__ import annotations
@@ -19,6 +23,8 @@ import functools
 
 import aiohttp
 from aiohttp.client_proto import ResponseHandler
+from aiohttp.http_parser import RawResponseMessage
+from aiohttp.streams import StreamReader
 
 __all__ = ["LazyReadTimeoutProtocol", "install"]
 
@@ -30,6 +36,7 @@ class LazyReadTimeoutProtocol(ResponseHandler):
     _read_deadline: float | None = None
     _idle_timer: asyncio.TimerHandle | None = None
     _idle_timer_at = 0.0
+    _interim = False  # the last answer parsed was a 1xx: the final one is still to come
 
     def _reschedule_timeout(self) -> None:
         timeout = self._read_timeout
@@ -41,7 +48,14 @@ class LazyReadTimeoutProtocol(ResponseHandler):
         if self._idle_timer is None or self._idle_timer_at > deadline:
             self._arm(deadline)
 
+    def feed_data(self, data: tuple[RawResponseMessage, StreamReader], size: int = 0) -> None:
+        code = data[0].code
+        self._interim = 100 <= code < 200 and code != 101  # as aiohttp tells them: 101 is a final answer
+        super().feed_data(data, size)
+
     def _drop_timeout(self) -> None:
+        if self._interim:  # aiohttp stopping the clock at a 1xx answer: the wait for the final one goes on
+            return
         # The timer stays armed; finding no deadline when it goes off, it lapses.
         self._read_deadline = None
 

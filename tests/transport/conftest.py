@@ -146,6 +146,13 @@ async def _misbehave(reader: asyncio.StreamReader, writer: asyncio.StreamWriter)
             writer.write(b"HTTP/1.1 200 OK\r\nContent-Length: 300000\r\n\r\n" + b"x" * 100_000)
         elif path == b"/garbage":
             writer.write(b"this is not HTTP at all\r\n\r\n")
+        elif path.startswith(b"/early-hints"):
+            writer.write(b"HTTP/1.1 103 Early Hints\r\nLink: </app.css>; rel=preload\r\n\r\n")
+            if path == b"/early-hints-then-stall":
+                await writer.drain()
+                await reader.read()  # the answer never comes: wait for the client to give up and hang up
+            else:
+                writer.write(b"HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\ndone")
         # /disconnect: no answer at all
         await writer.drain()
     finally:

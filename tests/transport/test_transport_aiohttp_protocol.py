@@ -130,6 +130,60 @@ def test_a_lost_connection_cancels_its_timer() -> None:
     assert loop.armed() == []
 
 
+def answering_protocol(loop: FakeLoop, read_timeout: float) -> LazyReadTimeoutProtocol:
+    """A protocol that has sent its request and parses what comes back with aiohttp's own parser."""
+    protocol = waiting_protocol(loop, read_timeout)
+    protocol.set_response_params(read_timeout=read_timeout)
+    return protocol
+
+
+EARLY_HINTS = b"HTTP/1.1 103 Early Hints\r\nLink: </app.css>; rel=preload\r\n\r\n"
+
+
+def test_the_clock_runs_on_after_an_interim_answer() -> None:
+    loop = FakeLoop()
+    protocol = answering_protocol(loop, read_timeout=1.0)
+    loop.now = 0.5
+    protocol.data_received(EARLY_HINTS)  # stock aiohttp stops the clock here, for good
+    loop.advance_to_next_timer()  # at 1.0: the 103 came at 0.5, so the final answer has until 1.5
+    assert not timed_out(protocol)
+    loop.advance_to_next_timer()
+    assert loop.now == 1.5
+    assert timed_out(protocol)
+
+
+@pytest.mark.parametrize(
+    "final",
+    [
+        b"HTTP/1.1 204 No Content\r\n\r\n",
+        b"HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n",
+    ],
+    ids=["204", "101"],
+)
+@pytest.mark.parametrize("together", [True, False], ids=["one-chunk", "two-chunks"])
+def test_a_final_answer_without_a_body_stops_the_clock_after_an_interim_one(
+    final: bytes, together: bool
+) -> None:
+    loop = FakeLoop()
+    protocol = answering_protocol(loop, read_timeout=1.0)
+    for chunk in [EARLY_HINTS + final] if together else [EARLY_HINTS, final]:
+        protocol.data_received(chunk)
+    loop.advance_to_next_timer()
+    assert not timed_out(protocol)
+    assert loop.armed() == []
+
+
+def test_a_final_answer_with_a_body_stops_the_clock_at_its_end() -> None:
+    loop = FakeLoop()
+    protocol = answering_protocol(loop, read_timeout=1.0)
+    protocol.data_received(EARLY_HINTS + b"HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\ndo")
+    assert protocol._read_deadline == 1.0  # body still coming: the clock runs
+    protocol.data_received(b"ne")
+    assert protocol._read_deadline is None
+    loop.advance_to_next_timer()
+    assert not timed_out(protocol)
+
+
 class CustomProtocol(ResponseHandler):
     pass
 

@@ -249,6 +249,29 @@ async def test_deadline_bounds_reading_a_stream(transport: AsyncTransport, serve
     assert caught.value.request_sent is True
 
 
+async def test_an_interim_103_response_is_skipped_for_the_final_one(
+    transport: AsyncTransport, raw_url: str
+) -> None:
+    response = await transport.send(req("GET", raw_url + "/early-hints"))
+    assert (response.status, response.content) == (200, b"done")
+
+
+async def test_read_timeout_runs_on_after_an_interim_103_response(
+    transport: AsyncTransport, raw_url: str
+) -> None:
+    # aiohttp itself stops the read timeout at a 1xx answer and never restarts it: this would hang.
+    started = time.monotonic()
+    with pytest.raises(APITimeoutError) as caught:
+        await asyncio.wait_for(
+            transport.send(
+                req("GET", raw_url + "/early-hints-then-stall", timeout=Timeout(connect=5.0, read=0.2))
+            ),
+            timeout=10,
+        )
+    assert caught.value.request_sent is True
+    assert time.monotonic() - started < 5
+
+
 async def test_body_cut_short_is_an_error_after_sending(transport: AsyncTransport, raw_url: str) -> None:
     with pytest.raises(APIConnectionError) as caught:
         await transport.send(req("GET", raw_url + "/truncated"))
