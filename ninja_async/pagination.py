@@ -9,8 +9,9 @@ stays at O(concurrency) pages however long the list is. Leaving the loop early c
 flight, which releases their connections.
 
 v4 lists are ordered by a timestamp and paged by number, so records written during a long read shift rows
-from one page to the next: the same row can arrive twice. Items are therefore de-duplicated by id. (Rows can
-also be skipped by such shifts; `ninja_async.sync` is the tool that guarantees nothing is missed.)
+from one page to the next: the same row can arrive twice. Items are therefore de-duplicated by id, whether
+they are read one by one or page by page. (Rows can also be skipped by such shifts; `ninja_async.sync` is
+the tool that guarantees nothing is missed.)
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ import contextlib
 from collections import deque
 from collections.abc import AsyncGenerator, Awaitable, Callable, Generator, Hashable
 from typing import Any, Generic, TypeVar
+
+import attrs
 
 from .decoding import Page
 
@@ -49,11 +52,9 @@ def _id_or_none(identity: Callable[[T], object], item: T) -> object:
         return None
 
 
-def _ids(page: Page[T], identity: Callable[[T], object] | None) -> list[object] | None:
+def _ids(page: Page[T], identity: Callable[[T], object]) -> list[object] | None:
     """Every item's id (as the decoder read them, if it did with ``identity``), or None when some item has
-    none (`identity` raised): that page goes item by item. None too without ``identity``."""
-    if identity is None:
-        return None
+    none (`identity` raised): that page goes item by item."""
     known = page._ids
     if known is not None and known[0] is identity:
         return known[1]
@@ -148,16 +149,18 @@ class Paginator(Generic[T]):
             raise TypeError("this paginator has no raw form")
         return self._raw()
 
-    async def pages(self) -> AsyncGenerator[Page[T], None]:
-        """Every page, fetched concurrently after the first (or with it, given ``prefetch``)."""
-        async with contextlib.aclosing(self._walk(None)) as walk:
-            async for page, _ in walk:
-                yield page
+    def pages(self) -> AsyncGenerator[Page[T], None]:
+        """Every page, fetched concurrently after the first (or with it, given ``prefetch``).
 
-    async def _walk(
-        self, identity: Callable[[T], object] | None
-    ) -> AsyncGenerator[tuple[Page[T], list[object] | None], None]:
-        """Pages with the ids of their items (given ``identity``), read right after the page is made."""
+        A page's ``items`` leave out the rows an earlier page already gave (its ``count`` stays the server's).
+        """
+        return self._walk()
+
+    async def _walk(self) -> AsyncGenerator[Page[T], None]:
+        """Pages in turn, each made when the caller reaches it, without the rows handed out before."""
+        identity = self._identity
+        seen: set[object] = set()
+        self.duplicates_dropped = 0
         in_flight: deque[asyncio.Task[PageSource[T]]] = deque()
         next_page = self.start_page + 1
         last_page = self.start_page
@@ -199,7 +202,7 @@ class Paginator(Generic[T]):
             while len(in_flight) > max(last_page - self.start_page, 0):  # speculation past the end
                 in_flight.pop().cancel()
             fill_window()  # the next pages load while the caller works through the first
-            yield first, _ids(first, identity)
+            yield self._without_repeats(first, identity, seen)
             while in_flight:
                 if self.ordered:
                     source = await in_flight[0]
@@ -213,7 +216,7 @@ class Paginator(Generic[T]):
                 else:
                     last_page = max(last_page, page.total_pages)  # the list grew while we read it
                 fill_window()
-                yield page, _ids(page, identity)
+                yield self._without_repeats(page, identity, seen)
         finally:
             stopped = True
             for task in in_flight:
@@ -231,16 +234,17 @@ class Paginator(Generic[T]):
         return self._items()
 
     async def _items(self) -> AsyncGenerator[T, None]:
-        seen: set[object] = set()
-        identity = self._identity
-        self.duplicates_dropped = 0
-        async with contextlib.aclosing(self._walk(identity)) as walk:
-            async for page, ids in walk:
-                items = page.items
-                if identity is not None and not _all_new(ids, seen):
-                    items = self._drop_repeats(items, identity, seen)
-                for item in items:
+        async with contextlib.aclosing(self._walk()) as walk:
+            async for page in walk:
+                for item in page.items:
                     yield item
+
+    def _without_repeats(
+        self, page: Page[T], identity: Callable[[T], object] | None, seen: set[object]
+    ) -> Page[T]:
+        if identity is None or _all_new(_ids(page, identity), seen):
+            return page
+        return attrs.evolve(page, items=self._drop_repeats(page.items, identity, seen))
 
     def _drop_repeats(self, items: list[T], identity: Callable[[T], object], seen: set[object]) -> list[T]:
         kept = []
