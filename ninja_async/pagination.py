@@ -25,6 +25,7 @@ from typing import Any, Generic, TypeVar
 import attrs
 
 from .decoding import Page
+from .seen_ids import SeenIds
 
 __all__ = ["PageSource", "Paginator"]
 
@@ -62,22 +63,6 @@ def _ids(page: Page[T], identity: Callable[[T], object]) -> list[object] | None:
         return list(map(identity, page.items))
     except _NO_ID:
         return None
-
-
-def _all_new(ids: list[object] | None, seen: set[object]) -> bool:
-    """Whether a page repeats nothing (the common case), noting its ids as seen if so. Set operations in C
-    rather than a Python loop per item: the loop cost 3% of a 100-invoice page."""
-    try:
-        if ids is None or not seen.isdisjoint(ids):
-            return False
-    except TypeError:  # an unhashable id from a broken server: item by item, keeping that record
-        return False
-    before = len(seen)
-    seen.update(ids)
-    if len(seen) - before == len(ids):
-        return True
-    seen.difference_update(ids)  # the page repeats itself: none of these had been seen, so forget them
-    return False
 
 
 _is_done = asyncio.Future.done  # a Task is a Future: its C method, callable without a Python frame
@@ -159,7 +144,7 @@ class Paginator(Generic[T]):
     async def _walk(self) -> AsyncGenerator[Page[T], None]:
         """Pages in turn, each made when the caller reaches it, without the rows handed out before."""
         identity = self._identity
-        seen: set[object] = set()
+        seen = SeenIds()
         self.duplicates_dropped = 0
         in_flight: deque[asyncio.Task[PageSource[T]]] = deque()
         next_page = self.start_page + 1
@@ -240,21 +225,22 @@ class Paginator(Generic[T]):
                     yield item
 
     def _without_repeats(
-        self, page: Page[T], identity: Callable[[T], object] | None, seen: set[object]
+        self, page: Page[T], identity: Callable[[T], object] | None, seen: SeenIds
     ) -> Page[T]:
-        if identity is None or _all_new(_ids(page, identity), seen):
+        if identity is None:
+            return page
+        ids = _ids(page, identity)
+        if ids is not None and seen.add_all(ids):  # the common case: nothing repeats
             return page
         return attrs.evolve(page, items=self._drop_repeats(page.items, identity, seen))
 
-    def _drop_repeats(self, items: list[T], identity: Callable[[T], object], seen: set[object]) -> list[T]:
+    def _drop_repeats(self, items: list[T], identity: Callable[[T], object], seen: SeenIds) -> list[T]:
         kept = []
         for item in items:
             key = _id_or_none(identity, item)
-            if key is not None and isinstance(key, Hashable):
-                if key in seen:
-                    self.duplicates_dropped += 1
-                    continue
-                seen.add(key)
+            if key is not None and isinstance(key, Hashable) and not seen.add(key):
+                self.duplicates_dropped += 1
+                continue
             kept.append(item)
         return kept
 
