@@ -120,7 +120,7 @@ async def sdk_list(
 ) -> int:
     """The SDK: ``async for`` over ``ninja.invoices.list(...)`` (or its ``.raw()``); returns items seen.
 
-    ``by_page``: iterate ``.pages()`` and each page's items instead (no per-item ``async for``, no dedupe).
+    ``by_page``: iterate ``.pages()`` and each page's items instead (no ``async for`` step per item).
     ``prefetch``: the list's option to ask for that many pages along with the first.
     """
     async with NinjaClient(base_url, TOKEN) as ninja:
